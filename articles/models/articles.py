@@ -1,0 +1,235 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from articles.validators import validate_not_numeric
+from newsroom.languages import default_language, language_choices
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_body(self):
+        """Fetch the editorial content of the articles in a fixed number of queries,
+        whatever the number of articles, blocks or quotes."""
+        return self.select_related("section").prefetch_related(
+            "blocks", "quotes", "bylines", "tags", "people"
+        )
+
+    def get_by_natural_key(self, language, slug):
+        return self.get(language=language, slug=slug)
+
+
+class Article(models.Model):
+    """A story as the newsroom edits it. What the public reads is an ArticleVersion."""
+
+    language = models.CharField(
+        _("language"), max_length=10, choices=language_choices, default=default_language
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_("The original this article translates."),
+    )
+    kicker = models.CharField(_("kicker"), max_length=100, blank=True)
+    headline = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        validators=[validate_not_numeric],
+        help_text=_("The article's address; unique among articles in its language."),
+    )
+    dek = models.TextField(
+        _("dek"), blank=True, help_text=_("The standfirst under (or above) the headline.")
+    )
+    section = models.ForeignKey(
+        "articles.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    lead_photo = models.ForeignKey(
+        "media.Photo",
+        verbose_name=_("lead photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+    )
+    tags = models.ManyToManyField(
+        "articles.Tag", verbose_name=_("tags"), blank=True, related_name="articles"
+    )
+    people = models.ManyToManyField(
+        "articles.Person",
+        verbose_name=_("people in the story"),
+        blank=True,
+        related_name="articles_about",
+    )
+    dateline = models.CharField(
+        _("dateline"), max_length=100, blank=True, help_text=_("Where the story was filed from.")
+    )
+    source = models.CharField(
+        _("source"), max_length=100, blank=True, help_text=_("E.g. AFP, for wire copy.")
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    embargo_until = models.DateTimeField(_("embargoed until"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("edit version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up with every saved edit; guards against overwriting others' work."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"],
+                name="%(app_label)s_%(class)s_unique_slug_per_language",
+            ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="%(app_label)s_%(class)s_one_translation_per_language",
+            ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=models.F("pk")),
+                name="%(app_label)s_%(class)s_not_own_translation",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True)
+                | Q(embargo_until__isnull=True)
+                | Q(expires_at__gt=models.F("embargo_until")),
+                name="%(app_label)s_%(class)s_expires_after_embargo",
+                violation_error_message=_("An article cannot expire before its embargo lifts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.headline} [{self.language}]"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        original = self.translation_of
+        if original is not None:
+            if original.translation_of_id is not None:
+                raise ValidationError(
+                    {
+                        "translation_of": _(
+                            "Link translations to the original, not to another translation."
+                        )
+                    }
+                )
+            if original.language == self.language:
+                raise ValidationError(
+                    {
+                        "translation_of": _(
+                            "A translation must be in another language than its original."
+                        )
+                    }
+                )
+
+    def natural_key(self):
+        return (self.language, self.slug)
+
+    def translation_family(self):
+        """Return the ids of the original and all its translations, this one included."""
+        root_id = self.translation_of_id or self.pk
+        return Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id))
+
+
+class BylineManager(models.Manager):
+    def get_by_natural_key(self, language, slug, position):
+        return self.get(article__language=language, article__slug=slug, position=position)
+
+
+class Byline(models.Model):
+    """Who the article is by: a person (reporter) or an agency (wire copy)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    person = models.ForeignKey(
+        "articles.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bylines",
+    )
+    agency = models.ForeignKey(
+        "media.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bylines",
+    )
+
+    objects = BylineManager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="%(app_label)s_%(class)s_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, agency__isnull=True)
+                | Q(person__isnull=True, agency__isnull=False),
+                name="%(app_label)s_%(class)s_person_or_agency",
+                violation_error_message=_("A byline names either a person or an agency."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.position)
+
+    natural_key.dependencies = ["articles.article"]
+
+    @property
+    def name(self):
+        return str(self.person or self.agency or "")

@@ -1,0 +1,150 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from articles.sanitize import clean_inline_html, plain_text
+
+
+def heading_anchor(text, taken=()):
+    """Return a link anchor for a subheading, unique among ``taken``."""
+    base = slugify(text)[:90] or "section"
+    anchor, counter = base, 2
+    while anchor in taken:
+        anchor, counter = f"{base}-{counter}", counter + 1
+    return anchor
+
+
+class BlockKind(models.TextChoices):
+    PARAGRAPH = "paragraph", _("Paragraph")
+    HEADING = "heading", _("Subheading")
+    PHOTO = "photo", _("Photo")
+    QUOTE = "quote", _("Pull quote")
+    LIST = "list", _("List")
+    EMBED = "embed", _("Embed")
+
+
+class BlockManager(models.Manager):
+    def get_by_natural_key(self, language, slug, position):
+        return self.get(article__language=language, article__slug=slug, position=position)
+
+
+class Block(models.Model):
+    """One piece of an article's body, in order: a paragraph, a subheading, a photo..."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="blocks"
+    )
+    position = models.PositiveIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=20, choices=BlockKind.choices)
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("Paragraphs keep bold, italic and links; subheadings are plain text."),
+    )
+    anchor = models.SlugField(
+        _("anchor"), max_length=100, blank=True, help_text=_("Subheadings: the link target.")
+    )
+    level = models.PositiveSmallIntegerField(_("heading level"), default=2)
+    photo = models.ForeignKey(
+        "media.Photo",
+        verbose_name=_("photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="blocks",
+    )
+    quote = models.ForeignKey(
+        "articles.Quote",
+        verbose_name=_("quote"),
+        # RESTRICT, not PROTECT: deleting the article may delete its pull quotes too.
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="pull_blocks",
+    )
+    items = models.JSONField(_("list items"), default=list, blank=True)
+    url = models.URLField(_("embed URL"), blank=True)
+
+    objects = BlockManager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        verbose_name = _("body block")
+        verbose_name_plural = _("body blocks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="%(app_label)s_%(class)s_unique_position"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "anchor"],
+                condition=~Q(anchor=""),
+                name="%(app_label)s_%(class)s_unique_anchor",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=BlockKind.values), name="%(app_label)s_%(class)s_known_kind"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind=BlockKind.PHOTO) & Q(photo__isnull=False))
+                | (~Q(kind=BlockKind.PHOTO) & Q(photo__isnull=True)),
+                name="%(app_label)s_%(class)s_photo_iff_photo_block",
+                violation_error_message=_("A photo block needs a photo; other blocks take none."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind=BlockKind.QUOTE) & Q(quote__isnull=False))
+                | (~Q(kind=BlockKind.QUOTE) & Q(quote__isnull=True)),
+                name="%(app_label)s_%(class)s_quote_iff_quote_block",
+                violation_error_message=_(
+                    "A pull-quote block needs a quote; other blocks take none."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=[BlockKind.PARAGRAPH, BlockKind.HEADING]) | Q(text__gt=""),
+                name="%(app_label)s_%(class)s_text_not_empty",
+                violation_error_message=_("Paragraphs and subheadings need text."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=BlockKind.HEADING) | Q(anchor__gt=""),
+                name="%(app_label)s_%(class)s_heading_has_anchor",
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=2, level__lte=4),
+                name="%(app_label)s_%(class)s_heading_level_2_to_4",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=BlockKind.EMBED) | Q(url__gt=""),
+                name="%(app_label)s_%(class)s_embed_has_url",
+            ),
+        ]
+
+    def __str__(self):
+        label = self.get_kind_display()
+        if self.kind == BlockKind.PHOTO and self.photo_id:
+            return f"{label}: {self.photo}"
+        if self.kind == BlockKind.QUOTE and self.quote_id:
+            return f"{label}: {self.quote}"
+        summary = self.text if len(self.text) <= 60 else f"{self.text[:59]}…"
+        return f"{label} {self.position}: {summary}"
+
+    def save(self, *args, **kwargs):
+        # Sanitise on every save so no entry point (admin, API, import) can skip it.
+        if self.kind == BlockKind.PARAGRAPH:
+            self.text = clean_inline_html(self.text)
+        elif self.kind == BlockKind.LIST:
+            self.items = [clean_inline_html(str(item)) for item in self.items]
+        elif self.kind == BlockKind.HEADING:
+            self.text = plain_text(self.text).strip()
+            if not self.anchor:
+                taken = set(
+                    Block.objects.filter(article_id=self.article_id)
+                    .exclude(pk=self.pk)
+                    .exclude(anchor="")
+                    .values_list("anchor", flat=True)
+                )
+                self.anchor = heading_anchor(self.text, taken)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.position)
+
+    natural_key.dependencies = ["articles.article"]

@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticleVersionQuerySet(models.QuerySet):
+    def live(self):
+        """Versions that are their article's current publication (visible or not yet)."""
+        return self.filter(is_live=True)
+
+    def public(self, at=None):
+        """Versions a reader may see at ``at`` (now): live, past any schedule or
+        embargo, not expired. Visibility is decided when reading, so a scheduled story
+        appears and an expired one disappears on time without any job running."""
+        at = at or timezone.now()
+        return self.filter(is_live=True, visible_from__lte=at).filter(
+            Q(visible_until__isnull=True) | Q(visible_until__gt=at)
+        )
+
+    def get_by_natural_key(self, language, slug, number):
+        return self.get(article__language=language, article__slug=slug, number=number)
+
+
+class ArticleVersion(models.Model):
+    """One published version of an article: frozen content plus its public rendering.
+
+    ``content`` is the editorial content frozen at publication (ids, not names), and
+    never changes. ``document`` and ``teaser`` are the public JSON rendered from it;
+    they are rendered again when something shared changes (a photo's credit, a
+    section's name, a published translation), never from the article's later edits.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    is_live = models.BooleanField(
+        _("live"), default=False, help_text=_("The version the public API serves.")
+    )
+    language = models.CharField(_("language"), max_length=10, editable=False)
+    slug = models.SlugField(_("slug"), max_length=200, editable=False)
+    section = models.ForeignKey(
+        "articles.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="versions",
+    )
+    section_path = models.CharField(_("section path"), max_length=255, editable=False, blank=True)
+    first_published_at = models.DateTimeField(_("first published"))
+    published_at = models.DateTimeField(_("published"))
+    visible_from = models.DateTimeField(
+        _("visible from"), help_text=_("Publication time or embargo, whichever is later.")
+    )
+    visible_until = models.DateTimeField(_("visible until"), null=True, blank=True)
+    content = models.JSONField(_("frozen content"), default=dict, blank=True)
+    document = models.TextField(_("public document (JSON)"), blank=True, editable=False)
+    teaser = models.TextField(_("public teaser (JSON)"), blank=True, editable=False)
+    rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True, editable=False)
+    rendering_valid_until = models.DateTimeField(
+        _("rendering valid until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the rendering must be refreshed (a translation goes public...)."),
+    )
+    # What the rendering uses, so a change to any of them can render it again.
+    photos = models.ManyToManyField(
+        "media.Photo", through="articles.VersionPhoto", related_name="published_versions"
+    )
+    people = models.ManyToManyField("articles.Person", related_name="published_versions")
+    tags = models.ManyToManyField("articles.Tag", related_name="published_versions")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("For the newsroom; never public."))
+
+    objects = ArticleVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="%(app_label)s_%(class)s_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(is_live=True),
+                name="%(app_label)s_%(class)s_one_live_per_article",
+            ),
+            models.UniqueConstraint(
+                fields=["language", "slug"],
+                condition=Q(is_live=True),
+                name="%(app_label)s_%(class)s_unique_live_slug",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="%(app_label)s_%(class)s_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(visible_until__isnull=True)
+                | Q(visible_until__gt=models.F("visible_from")),
+                name="%(app_label)s_%(class)s_visible_window",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["-first_published_at", "-article_id"],
+                condition=Q(is_live=True),
+                name="articles_version_live_recent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.slug} v{self.number}"
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.number)
+
+    natural_key.dependencies = ["articles.article"]
+
+
+class VersionPhoto(models.Model):
+    """A photo a published version shows. PROTECT: a published photo cannot vanish."""
+
+    version = models.ForeignKey(ArticleVersion, on_delete=models.CASCADE)
+    photo = models.ForeignKey("media.Photo", on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("photo in a published version")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "photo"], name="%(app_label)s_%(class)s_unique_photo"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.photo} in {self.version}"
