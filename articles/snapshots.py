@@ -1,0 +1,355 @@
+"""Freeze an article's editorial content and render its public representation.
+
+Publishing is two steps. ``freeze`` captures what the editors wrote, with references
+to shared things by id (photos, people, tags, the section). ``render`` resolves those
+ids into the public JSON a reader gets: credit lines, captions in the article's
+language, section breadcrumbs, translations. Rendering never looks at the article's
+current draft, so it can run again whenever a shared thing changes.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import orjson
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, ArticleVersion, BlockKind, Person, Section, Tag
+from media.models import Agency, Photo
+
+CONTENT_SCHEMA = 1
+
+
+def dumps(value):
+    """Serialise to compact JSON text, datetimes in UTC with a Z."""
+    return orjson.dumps(value, option=orjson.OPT_UTC_Z).decode()
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+# --- Freezing ----------------------------------------------------------------------------
+
+
+def freeze(article):
+    """Return the editorial content of ``article`` as plain data, shared things by id.
+
+    Reads the prefetched relations of ``Article.objects.with_body()`` when present.
+    """
+    blocks = sorted(article.blocks.all(), key=lambda block: block.position)
+    index_of_block = {block.pk: index for index, block in enumerate(blocks)}
+    quotes = sorted(
+        (quote for quote in article.quotes.all()),
+        key=lambda q: (index_of_block.get(q.block_id, len(blocks)), q.offset or 0, q.pk),
+    )
+    return {
+        "schema": CONTENT_SCHEMA,
+        "id": article.pk,
+        "language": article.language,
+        "slug": article.slug,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "dek": article.dek,
+        "dateline": article.dateline,
+        "source": article.source,
+        "section_id": article.section_id,
+        "lead_photo_id": article.lead_photo_id,
+        "translation_of_id": article.translation_of_id,
+        "bylines": [
+            {"person_id": byline.person_id, "agency_id": byline.agency_id}
+            for byline in sorted(article.bylines.all(), key=lambda byline: byline.position)
+        ],
+        "blocks": [_freeze_block(block) for block in blocks],
+        "quotes": [_freeze_quote(quote, index_of_block.get(quote.block_id)) for quote in quotes],
+        "tag_ids": sorted(tag.pk for tag in article.tags.all()),
+        "person_ids": sorted(person.pk for person in article.people.all()),
+    }
+
+
+def _freeze_block(block):
+    kind = block.kind
+    if kind == BlockKind.PARAGRAPH:
+        return {"kind": kind, "html": block.text}
+    if kind == BlockKind.HEADING:
+        return {"kind": kind, "text": block.text, "anchor": block.anchor, "level": block.level}
+    if kind == BlockKind.PHOTO:
+        return {"kind": kind, "photo_id": block.photo_id}
+    if kind == BlockKind.QUOTE:
+        return {"kind": kind, "quote": _freeze_quote(block.quote, None)}
+    if kind == BlockKind.LIST:
+        return {"kind": kind, "items": list(block.items)}
+    return {"kind": kind, "url": block.url, "caption": block.text}
+
+
+def _freeze_quote(quote, block_index):
+    return {
+        "id": quote.pk,
+        "text": quote.text,
+        "language": quote.language,
+        "speaker_id": quote.speaker_id,
+        "speaker_role": quote.speaker_role,
+        "said_on": _iso(quote.said_on),
+        "said_where": quote.said_where,
+        "block": block_index,
+        "offset": quote.offset if block_index is not None else None,
+    }
+
+
+# --- Rendering ---------------------------------------------------------------------------
+
+
+@dataclass
+class Rendering:
+    document: dict
+    teaser: dict
+    section_path: str
+    valid_until: datetime | None = None
+    photo_ids: set = field(default_factory=set)
+    person_ids: set = field(default_factory=set)
+    tag_ids: set = field(default_factory=set)
+
+
+@dataclass
+class _Resolved:
+    """The shared things a rendering needs, fetched in one query per kind."""
+
+    photos: dict
+    people: dict
+    agencies: dict
+    tags: dict
+    sections: list
+
+
+def render(content, *, version=None, at=None):
+    """Render frozen ``content`` into the public document and teaser.
+
+    ``version`` supplies the publication facts (number, dates); without it (a
+    preview) the document says version 0 and carries no dates.
+    """
+    language = content["language"]
+    resolved = _resolve(content)
+    section = resolved.sections[-1] if resolved.sections else None
+
+    photo = resolved.photos.get(content["lead_photo_id"])
+    lead_photo = _photo_document(photo, language) if photo else None
+    body = [_render_block(block, resolved, language) for block in content["blocks"]]
+    quotes = [_quote_document(quote, resolved) for quote in content["quotes"]]
+    bylines = [_byline_document(byline, resolved) for byline in content["bylines"]]
+    translations, valid_until = _translations(content, at)
+
+    dates = _dates(version)
+    section_document = (
+        {
+            "id": section.pk,
+            "name": section.name,
+            "slug": section.slug,
+            "path": section.path,
+            "breadcrumbs": [
+                {"name": s.name, "slug": s.slug, "path": s.path} for s in resolved.sections
+            ],
+        }
+        if section
+        else None
+    )
+    headline_fields = {
+        "id": content["id"],
+        "version": version.number if version else 0,
+        "api_url": reverse("api:article-detail", kwargs={"lookup": content["id"]}),
+        "language": language,
+        "slug": content["slug"],
+        "kicker": content["kicker"],
+        "headline": content["headline"],
+        "dek": content["dek"],
+        "section": section_document,
+        "bylines": bylines,
+        "source": content["source"],
+        "dateline": content["dateline"],
+        **dates,
+    }
+    document = {
+        **headline_fields,
+        "lead_photo": lead_photo,
+        "body": body,
+        "table_of_contents": [
+            {"text": block["text"], "anchor": block["anchor"], "level": block["level"]}
+            for block in body
+            if block["type"] == BlockKind.HEADING
+        ],
+        "quotes": quotes,
+        "people": [
+            _person_document(resolved.people[pk])
+            for pk in content["person_ids"]
+            if pk in resolved.people
+        ],
+        "tags": [
+            {"name": tag.name, "slug": tag.slug, "kind": tag.kind}
+            for pk in content["tag_ids"]
+            if (tag := resolved.tags.get(pk))
+        ],
+        "translations": translations,
+    }
+    teaser = {**headline_fields, "lead_photo": _teaser_photo(lead_photo)}
+    return Rendering(
+        document=document,
+        teaser=teaser,
+        section_path=section.path if section else "",
+        valid_until=valid_until,
+        photo_ids=set(resolved.photos),
+        person_ids=set(resolved.people),
+        tag_ids=set(resolved.tags),
+    )
+
+
+def _resolve(content):
+    photo_ids = {content["lead_photo_id"]} | {
+        block["photo_id"] for block in content["blocks"] if block["kind"] == BlockKind.PHOTO
+    }
+    photo_ids.discard(None)
+    quotes = content["quotes"] + [
+        block["quote"] for block in content["blocks"] if block["kind"] == BlockKind.QUOTE
+    ]
+    person_ids = {quote["speaker_id"] for quote in quotes} | set(content["person_ids"])
+    person_ids |= {byline["person_id"] for byline in content["bylines"] if byline["person_id"]}
+    agency_ids = {byline["agency_id"] for byline in content["bylines"] if byline["agency_id"]}
+
+    sections = []
+    section = Section.objects.filter(pk=content["section_id"]).first()
+    if section is not None:
+        prefixes = [
+            section.path.rsplit("/", depth)[0] for depth in range(section.path.count("/"), 0, -1)
+        ]
+        sections = [*Section.objects.filter(path__in=prefixes).order_by("path"), section]
+    return _Resolved(
+        photos=Photo.objects.with_texts().in_bulk(photo_ids) if photo_ids else {},
+        people=Person.objects.in_bulk(person_ids) if person_ids else {},
+        agencies=Agency.objects.in_bulk(agency_ids) if agency_ids else {},
+        tags=Tag.objects.in_bulk(content["tag_ids"]) if content["tag_ids"] else {},
+        sections=sections,
+    )
+
+
+def _dates(version):
+    if version is None:
+        return {"published_at": None, "updated_at": None}
+    return {"published_at": version.first_published_at, "updated_at": version.visible_from}
+
+
+def _render_block(block, resolved, language):
+    kind = block["kind"]
+    if kind == BlockKind.PARAGRAPH:
+        return {"type": kind, "html": block["html"]}
+    if kind == BlockKind.HEADING:
+        return {
+            "type": kind,
+            "text": block["text"],
+            "anchor": block["anchor"],
+            "level": block["level"],
+        }
+    if kind == BlockKind.PHOTO:
+        photo = resolved.photos.get(block["photo_id"])
+        return {"type": kind, "photo": _photo_document(photo, language) if photo else None}
+    if kind == BlockKind.QUOTE:
+        return {"type": kind, "quote": _quote_document(block["quote"], resolved)}
+    if kind == BlockKind.LIST:
+        return {"type": kind, "items": block["items"]}
+    return {"type": kind, "url": block["url"], "caption": block["caption"]}
+
+
+def _photo_document(photo, language):
+    text = photo.text_in(language)
+    credit = photo.credit
+    return {
+        "id": photo.pk,
+        "url": photo.image.url,
+        "width": photo.width,
+        "height": photo.height,
+        "caption": text.caption if text else "",
+        "caption_language": text.language if text else None,
+        "alt_text": "" if photo.is_decorative or text is None else text.alt_text,
+        "is_decorative": photo.is_decorative,
+        "credit_line": credit.line(),
+        "credit": {
+            "creator": credit.creator,
+            "agency": credit.agency,
+            "pool": credit.pool,
+            "platform": credit.platform,
+            "handle": credit.handle,
+        },
+        "copyright_notice": photo.copyright_notice,
+        "usage_terms": photo.usage_terms,
+        "taken_on": photo.taken_on,
+        "taken_place": photo.taken_place,
+    }
+
+
+def _teaser_photo(photo_document):
+    if photo_document is None:
+        return None
+    keys = ("id", "url", "width", "height", "alt_text", "caption", "credit_line")
+    return {key: photo_document[key] for key in keys}
+
+
+def _person_document(person):
+    return {"id": person.pk, "name": person.name, "slug": person.slug}
+
+
+def _quote_document(quote, resolved):
+    speaker = resolved.people.get(quote["speaker_id"])
+    return {
+        "id": quote["id"],
+        "text": quote["text"],
+        "language": quote["language"],
+        "speaker": {**_person_document(speaker), "description": speaker.description}
+        if speaker
+        else None,
+        "speaker_role": quote["speaker_role"],
+        "said_on": quote["said_on"],
+        "said_where": quote["said_where"],
+        "block": quote["block"],
+        "offset": quote["offset"],
+    }
+
+
+def _byline_document(byline, resolved):
+    if byline["person_id"]:
+        person = resolved.people.get(byline["person_id"])
+        return {"type": "person", "name": person.name, "slug": person.slug}
+    agency = resolved.agencies.get(byline["agency_id"])
+    return {"type": "agency", "name": agency.name, "slug": agency.slug}
+
+
+def _translations(content, at):
+    """Return links to the translations a reader can see now, and until when that holds."""
+    at = at or timezone.now()
+    root_id = content["translation_of_id"] or content["id"]
+    family = Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id)).exclude(
+        pk=content["id"]
+    )
+    links, changes = [], []
+    for version in (
+        ArticleVersion.objects.live()
+        .filter(article__in=family)
+        .only("article_id", "language", "slug", "visible_from", "visible_until")
+        .order_by("language")
+    ):
+        if version.visible_from > at:
+            changes.append(version.visible_from)
+            continue
+        if version.visible_until is not None:
+            if version.visible_until <= at:
+                continue
+            changes.append(version.visible_until)
+        links.append(
+            {
+                "id": version.article_id,
+                "language": version.language,
+                "slug": version.slug,
+                "api_url": reverse("api:article-detail", kwargs={"lookup": version.article_id}),
+            }
+        )
+    return links, min(changes, default=None)
+
+
+__all__ = ["Rendering", "dumps", "freeze", "render"]
