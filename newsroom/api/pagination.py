@@ -1,0 +1,35 @@
+from rest_framework import pagination
+from rest_framework.exceptions import NotFound, ValidationError
+
+
+class CursorPagination(pagination.CursorPagination):
+    """Opaque-cursor pages: no COUNT query, and stable while new articles are published."""
+
+    page_size = 20
+    # Clients may ask for fewer or more per page, never more than max_page_size.
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        f"Must be a whole number from 1 to {self.max_page_size}."
+                    ]
+                }
+            )
+        return int(raw)
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            # A damaged cursor is bad input, not a missing resource.
+            raise ValidationError({self.cursor_query_param: ["Invalid cursor."]}) from None
+
+    def query_params(self):
+        return {self.cursor_query_param, self.page_size_query_param}
