@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -49,6 +50,8 @@ class BylineInline(admin.TabularInline):
 class BlockInline(admin.StackedInline):
     model = Block
     extra = 0
+    # Django 6 assumes https for scheme-less URLs; say so now rather than rely on a default.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ["photo", "quote"]
     fields = ["position", "kind", "text", "anchor", "level", "photo", "quote", "items", "url"]
 
