@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Tasks run inline in tests (after the transaction commits, like a worker would).
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from newsroom.settings import *  # noqa: F403
 

@@ -2,7 +2,7 @@ import orjson
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
-from rest_framework import permissions, viewsets
+from rest_framework import permissions, status, viewsets
 from rest_framework.response import Response
 
 from articles.api.filters import ArticleFilterSet
@@ -43,13 +43,22 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         version = self.get_object()
+        if version.withdrawn_at is not None:
+            return Response(withdrawn_body(version), status=status.HTTP_410_GONE)
         return Response(orjson.Fragment(version_public_document(version)))
 
     def get_object(self):
         """Find by article id (digits) or by slug; a slug used in several languages
         resolves to ``?lang=``, then the newsroom's default language."""
         lookup = self.kwargs["lookup"]
-        queryset = self.get_queryset().only("document", "rendering_valid_until", "language")
+        queryset = ArticleVersion.objects.visible().only(
+            "document",
+            "rendering_valid_until",
+            "language",
+            "article_id",
+            "withdrawn_at",
+            "withdrawal_notice",
+        )
         if lookup.isdigit():
             queryset = queryset.filter(article_id=int(lookup))
         else:
@@ -66,3 +75,15 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
         if version is None:
             raise Http404("No published article matches.")
         return version
+
+
+def withdrawn_body(version):
+    return {
+        "error": {
+            "status": 410,
+            "code": "withdrawn",
+            "message": version.withdrawal_notice or "This article has been withdrawn.",
+            "id": version.article_id,
+            "withdrawn_at": version.withdrawn_at,
+        }
+    }

@@ -10,14 +10,19 @@ class ArticleVersionQuerySet(models.QuerySet):
         """Versions that are their article's current publication (visible or not yet)."""
         return self.filter(is_live=True)
 
-    def public(self, at=None):
-        """Versions a reader may see at ``at`` (now): live, past any schedule or
-        embargo, not expired. Visibility is decided when reading, so a scheduled story
-        appears and an expired one disappears on time without any job running."""
+    def visible(self, at=None):
+        """Live versions inside their visibility window at ``at`` (now), withdrawn ones
+        included: a withdrawn article still answers, with its notice. Visibility is
+        decided when reading, so a scheduled story appears and an expired one
+        disappears on time without any job running."""
         at = at or timezone.now()
         return self.filter(is_live=True, visible_from__lte=at).filter(
             Q(visible_until__isnull=True) | Q(visible_until__gt=at)
         )
+
+    def public(self, at=None):
+        """Versions a reader may see at ``at`` (now): visible and not withdrawn."""
+        return self.visible(at).filter(withdrawn_at__isnull=True)
 
     def get_by_natural_key(self, language, slug, number):
         return self.get(article__language=language, article__slug=slug, number=number)
@@ -81,6 +86,12 @@ class ArticleVersion(models.Model):
         related_name="+",
     )
     note = models.TextField(_("note"), blank=True, help_text=_("For the newsroom; never public."))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_notice = models.TextField(
+        _("withdrawal notice"),
+        blank=True,
+        help_text=_("Public: what readers are told in place of a withdrawn article."),
+    )
 
     objects = ArticleVersionQuerySet.as_manager()
 

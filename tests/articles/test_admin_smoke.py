@@ -27,7 +27,9 @@ def test_admin_list_and_change_pages_render(superuser_client, seed_article, mode
         assert superuser_client.get(change).status_code == 200
 
 
-def test_publish_action_refuses_an_article_without_body_with_a_message(superuser_client, seed_article):
+def test_publish_action_refuses_an_article_without_body_with_a_message(
+    superuser_client, seed_article
+):
     from tests.factories import ArticleFactory
 
     empty = ArticleFactory()

@@ -203,3 +203,17 @@ def test_list_of_20_costs_one_query_whatever_the_page_size(api_client):
 def test_list_query_count_does_not_grow_with_body_length(api_client):
     publish_many(20, paragraphs=40)
     assert count_queries(api_client, "/api/v1/articles/") == LIST_QUERY_BOUND
+
+
+def test_withdrawn_article_answers_410_with_its_notice_and_leaves_lists(api_client):
+    from django.utils import timezone
+
+    (article,) = publish_many(1)
+    article.versions.filter(is_live=True).update(
+        withdrawn_at=timezone.now(), withdrawal_notice="Withdrawn: the story was wrong."
+    )
+    response = api_client.get(f"/api/v1/articles/{article.slug}/")
+    assert response.status_code == 410
+    assert response.json()["error"]["message"] == "Withdrawn: the story was wrong."
+    assert response.json()["error"]["code"] == "withdrawn"
+    assert api_client.get("/api/v1/articles/").json()["results"] == []
