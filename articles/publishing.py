@@ -11,7 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import snapshots
-from articles.models import Article, ArticleStatus, ArticleVersion
+from articles.formats.jsonld import article_jsonld
+from articles.formats.ninjs import article_ninjs
+from articles.models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    PublishedQuote,
+    publication_changed,
+)
 
 
 def publication_problems(article, *, at=None):
@@ -75,7 +83,8 @@ def article_publish(*, article, user=None, note="", at=None):
         article.first_published_at = version.first_published_at
         article.published_at = publish_at
         article.save(update_fields=["status", "first_published_at", "published_at", "updated_at"])
-        transaction.on_commit(lambda: rerender_translations_of(article))
+        # Translations list each other: render them in the same transaction.
+        rerender_translations_of(article)
     return version
 
 
@@ -86,25 +95,55 @@ def article_unpublish(*, article, user=None, note=""):
         taken_down = article.versions.filter(is_live=True).update(is_live=False)
         if not taken_down:
             raise ValidationError(_("The article is not published."))
+        publication_changed()
         article.status = ArticleStatus.DRAFT
         article.save(update_fields=["status", "updated_at"])
-        transaction.on_commit(lambda: rerender_translations_of(article))
+        rerender_translations_of(article)
     return article
 
 
-def version_render(version, *, at=None):
-    """Render ``version``'s frozen content into its public JSON and save it."""
-    rendering = snapshots.render(version.content, version=version, at=at)
-    version.document = snapshots.dumps(rendering.document)
+def version_render(version, *, at=None, resolver=None):
+    """Render ``version``'s frozen content into its public JSON and formats; save it."""
+    rendering = snapshots.render(version.content, version=version, at=at, resolver=resolver)
+    document = rendering.document
+    version.document = snapshots.dumps(document)
     version.teaser = snapshots.dumps(rendering.teaser)
+    version.ninjs = snapshots.dumps(
+        article_ninjs(
+            document,
+            embargo_until=version.content.get("embargo_until"),
+            expires_at=version.visible_until,
+        )
+    )
+    version.jsonld = snapshots.dumps(article_jsonld(document))
+    version.search_text = rendering.search_text
     version.section_id = version.content.get("section_id")
     version.section_path = rendering.section_path
     version.rendered_at = timezone.now()
+    version.changed_at = max(version.rendered_at, version.visible_from)
+    version.family_id = version.content.get("translation_of_id") or version.article_id
     version.rendering_valid_until = rendering.valid_until
-    version.save()
-    version.photos.set(rendering.photo_ids)
-    version.people.set(rendering.person_ids)
-    version.tags.set(rendering.tag_ids)
+    with transaction.atomic():
+        version.save()
+        version.photos.set(rendering.photo_ids)
+        version.people.set(rendering.person_ids)
+        version.tags.set(rendering.tag_ids)
+        version.authors.set(rendering.author_ids)
+        version.author_agencies.set(rendering.author_agency_ids)
+        version.quotes.all().delete()
+        PublishedQuote.objects.bulk_create(
+            PublishedQuote(
+                version=version,
+                quote_id=quote["id"],
+                position=position,
+                text=quote["text"],
+                language=quote["language"],
+                speaker_id=quote["speaker"]["id"],
+                speaker_role=quote["speaker_role"],
+                document=snapshots.dumps({**quote, "article": _article_reference(document)}),
+            )
+            for position, quote in enumerate(snapshots.published_quotes(document))
+        )
     return version
 
 
@@ -132,3 +171,8 @@ def version_public_document(version, *, at=None):
     if version.rendering_valid_until is not None and version.rendering_valid_until <= at:
         version = version_render(ArticleVersion.objects.get(pk=version.pk), at=at)
     return version.document
+
+
+def _article_reference(document):
+    keys = ("id", "language", "slug", "headline", "api_url", "web_url", "published_at")
+    return {key: document[key] for key in keys}

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import Article, ArticleVersion, Person, Section, Tag
+from articles.models import Article, ArticleVersion, Person, Section, Tag, publication_changed
 from articles.publishing import version_render, versions_rerender
 from articles.snapshots import freeze
 from media.models import Agency, Photo, PhotoText
@@ -24,6 +24,12 @@ def render_fixture_version(sender, instance, raw, **kwargs):
     if raw and not instance.content:
         instance.content = freeze(Article.objects.with_body().get(pk=instance.article_id))
         version_render(instance)
+
+
+@receiver(post_save, sender=ArticleVersion, dispatch_uid="articles_version_saved")
+def version_saved(sender, instance, **kwargs):
+    """Any saved version may change what readers see: start a new generation."""
+    publication_changed()
 
 
 def _rerender_on_commit(versions):

@@ -15,7 +15,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import links
 from articles.models import Article, ArticleVersion, BlockKind, Person, Section, Tag
+from articles.sanitize import plain_text
 from media.models import Agency, Photo
 
 CONTENT_SCHEMA = 1
@@ -65,6 +67,8 @@ def freeze(article):
         "quotes": [_freeze_quote(quote, index_of_block.get(quote.block_id)) for quote in quotes],
         "tag_ids": sorted(tag.pk for tag in article.tags.all()),
         "person_ids": sorted(person.pk for person in article.people.all()),
+        "embargo_until": _iso(article.embargo_until),
+        "expires_at": _iso(article.expires_at),
     }
 
 
@@ -105,32 +109,64 @@ class Rendering:
     document: dict
     teaser: dict
     section_path: str
+    search_text: str = ""
     valid_until: datetime | None = None
     photo_ids: set = field(default_factory=set)
     person_ids: set = field(default_factory=set)
     tag_ids: set = field(default_factory=set)
+    author_ids: set = field(default_factory=set)
+    author_agency_ids: set = field(default_factory=set)
 
 
-@dataclass
-class _Resolved:
-    """The shared things a rendering needs, fetched in one query per kind."""
+class Resolver:
+    """Fetch the shared things renderings need, one query per kind, and remember them.
 
-    photos: dict
-    people: dict
-    agencies: dict
-    tags: dict
-    sections: list
+    A fresh resolver per rendering is the default; a bulk job (generating an archive,
+    re-rendering many versions) can pass one resolver to many renderings.
+    """
+
+    def __init__(self):
+        self.photos, self.people, self.agencies, self.tags, self.sections = {}, {}, {}, {}, {}
+
+    def load(self, content):
+        bylines = content["bylines"]
+        person_ids = {q["speaker_id"] for q in _all_quotes(content)} | set(content["person_ids"])
+        person_ids |= {b["person_id"] for b in bylines if b["person_id"]}
+        self._fetch(self.photos, Photo.objects.with_texts(), _photo_ids(content))
+        self._fetch(self.people, Person.objects.all(), person_ids)
+        self._fetch(self.agencies, Agency.objects.all(), {b["agency_id"] for b in bylines})
+        self._fetch(self.tags, Tag.objects.all(), set(content["tag_ids"]))
+        return self
+
+    def section_chain(self, section_id):
+        """Return the sections from the root down to ``section_id``."""
+        if section_id not in self.sections:
+            section = Section.objects.filter(pk=section_id).first()
+            chain = []
+            if section is not None:
+                depth = section.path.count("/")
+                prefixes = [section.path.rsplit("/", n)[0] for n in range(depth, 0, -1)]
+                chain = [*Section.objects.filter(path__in=prefixes).order_by("path"), section]
+            self.sections[section_id] = chain
+        return self.sections[section_id]
+
+    @staticmethod
+    def _fetch(cache, queryset, ids):
+        missing = {pk for pk in ids if pk is not None and pk not in cache}
+        if missing:
+            cache.update(queryset.in_bulk(missing))
 
 
-def render(content, *, version=None, at=None):
+def render(content, *, version=None, at=None, resolver=None):
     """Render frozen ``content`` into the public document and teaser.
 
     ``version`` supplies the publication facts (number, dates); without it (a
     preview) the document says version 0 and carries no dates.
     """
     language = content["language"]
-    resolved = _resolve(content)
-    section = resolved.sections[-1] if resolved.sections else None
+    resolved = (resolver or Resolver()).load(content)
+    chain = resolved.section_chain(content["section_id"])
+    section = chain[-1] if chain else None
 
     photo = resolved.photos.get(content["lead_photo_id"])
     lead_photo = _photo_document(photo, language) if photo else None
@@ -139,16 +175,13 @@ def render(content, *, version=None, at=None):
     bylines = [_byline_document(byline, resolved) for byline in content["bylines"]]
     translations, valid_until = _translations(content, at)
 
-    dates = _dates(version)
     section_document = (
         {
             "id": section.pk,
             "name": section.name,
             "slug": section.slug,
             "path": section.path,
-            "breadcrumbs": [
-                {"name": s.name, "slug": s.slug, "path": s.path} for s in resolved.sections
-            ],
+            "breadcrumbs": [{"name": s.name, "slug": s.slug, "path": s.path} for s in chain],
         }
         if section
         else None
@@ -157,6 +190,12 @@ def render(content, *, version=None, at=None):
         "id": content["id"],
         "version": version.number if version else 0,
         "api_url": reverse("api:article-detail", kwargs={"lookup": content["id"]}),
+        "web_url": links.article_web_url(
+            section_path=section.path if section else "",
+            slug=content["slug"],
+            article_id=content["id"],
+            language=language,
+        ),
         "language": language,
         "slug": content["slug"],
         "kicker": content["kicker"],
@@ -166,7 +205,7 @@ def render(content, *, version=None, at=None):
         "bylines": bylines,
         "source": content["source"],
         "dateline": content["dateline"],
-        **dates,
+        **_dates(version),
     }
     document = {
         **headline_fields,
@@ -195,39 +234,52 @@ def render(content, *, version=None, at=None):
         document=document,
         teaser=teaser,
         section_path=section.path if section else "",
+        search_text=search_text(document),
         valid_until=valid_until,
-        photo_ids=set(resolved.photos),
-        person_ids=set(resolved.people),
-        tag_ids=set(resolved.tags),
+        photo_ids=_photo_ids(content) & set(resolved.photos),
+        person_ids={q["speaker_id"] for q in _all_quotes(content)} | set(content["person_ids"]),
+        tag_ids=set(content["tag_ids"]),
+        author_ids={b["person_id"] for b in content["bylines"] if b["person_id"]},
+        author_agency_ids={b["agency_id"] for b in content["bylines"] if b["agency_id"]},
     )
 
 
-def _resolve(content):
-    photo_ids = {content["lead_photo_id"]} | {
-        block["photo_id"] for block in content["blocks"] if block["kind"] == BlockKind.PHOTO
-    }
-    photo_ids.discard(None)
-    quotes = content["quotes"] + [
-        block["quote"] for block in content["blocks"] if block["kind"] == BlockKind.QUOTE
-    ]
-    person_ids = {quote["speaker_id"] for quote in quotes} | set(content["person_ids"])
-    person_ids |= {byline["person_id"] for byline in content["bylines"] if byline["person_id"]}
-    agency_ids = {byline["agency_id"] for byline in content["bylines"] if byline["agency_id"]}
+def _photo_ids(content):
+    ids = {content["lead_photo_id"]}
+    ids |= {b["photo_id"] for b in content["blocks"] if b["kind"] == BlockKind.PHOTO}
+    ids.discard(None)
+    return ids
 
-    sections = []
-    section = Section.objects.filter(pk=content["section_id"]).first()
-    if section is not None:
-        prefixes = [
-            section.path.rsplit("/", depth)[0] for depth in range(section.path.count("/"), 0, -1)
-        ]
-        sections = [*Section.objects.filter(path__in=prefixes).order_by("path"), section]
-    return _Resolved(
-        photos=Photo.objects.with_texts().in_bulk(photo_ids) if photo_ids else {},
-        people=Person.objects.in_bulk(person_ids) if person_ids else {},
-        agencies=Agency.objects.in_bulk(agency_ids) if agency_ids else {},
-        tags=Tag.objects.in_bulk(content["tag_ids"]) if content["tag_ids"] else {},
-        sections=sections,
-    )
+
+def _all_quotes(content):
+    pulls = [b["quote"] for b in content["blocks"] if b["kind"] == BlockKind.QUOTE]
+    return content["quotes"] + pulls
+
+
+def published_quotes(document):
+    """Return the distinct quotes a document shows, pull quotes included, in order."""
+    seen, quotes = set(), []
+    pulls = [b["quote"] for b in document["body"] if b["type"] == BlockKind.QUOTE]
+    for quote in [*document["quotes"], *pulls]:
+        if quote["id"] not in seen and quote["speaker"]:
+            seen.add(quote["id"])
+            quotes.append(quote)
+    return quotes
+
+
+def search_text(document):
+    """Return the plain text full-text search looks at: headline, dek and body."""
+    parts = [document["kicker"], document["headline"], document["dek"]]
+    for block in document["body"]:
+        if block["type"] == BlockKind.PARAGRAPH:
+            parts.append(plain_text(block["html"]))
+        elif block["type"] == BlockKind.HEADING:
+            parts.append(block["text"])
+        elif block["type"] == BlockKind.LIST:
+            parts.extend(plain_text(item) for item in block["items"])
+        elif block["type"] == BlockKind.QUOTE and block["quote"]:
+            parts.append(block["quote"]["text"])
+    return "\n".join(part for part in parts if part)
 
 
 def _dates(version):
@@ -352,4 +404,12 @@ def _translations(content, at):
     return links, min(changes, default=None)
 
 
-__all__ = ["Rendering", "dumps", "freeze", "render"]
+__all__ = [
+    "Rendering",
+    "Resolver",
+    "dumps",
+    "freeze",
+    "published_quotes",
+    "render",
+    "search_text",
+]

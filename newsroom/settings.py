@@ -188,3 +188,22 @@ NEWSROOM_LANGUAGES = env_list("NEWSROOM_LANGUAGES", ["en", "es", "fr", "de", "it
 NEWSROOM_DEFAULT_LANGUAGE = env_str("NEWSROOM_DEFAULT_LANGUAGE", NEWSROOM_LANGUAGES[0])
 # The house style for photo credit lines; keys documented in media/credits.py.
 NEWSROOM_CREDIT_LINE_STYLE = {}
+
+# The publication, as partners and search engines see it.
+NEWSROOM_PUBLICATION_NAME = env_str("NEWSROOM_PUBLICATION_NAME", "Newsroom")
+NEWSROOM_PUBLISHER_LOGO_URL = env_str("NEWSROOM_PUBLISHER_LOGO_URL", "")
+# Where readers find articles: the front-end's address and its path pattern, with
+# {section_path}, {slug}, {id} and {language} to fill in.
+NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://localhost:3000")
+NEWSROOM_ARTICLE_PATH = env_str("NEWSROOM_ARTICLE_PATH", "/{section_path}/{slug}/")
+# This service's public address, for absolute links in feeds and partner formats.
+NEWSROOM_API_URL = env_str("NEWSROOM_API_URL", "http://127.0.0.1:8000")
+# Prefix of the global ids (ninjs uri, feed guids): urn:newsroom:article:42.
+NEWSROOM_URN_PREFIX = env_str("NEWSROOM_URN_PREFIX", "urn:newsroom")
+
+# Public responses: a shared cache keyed by the publication generation, and HTTP
+# lifetimes for browsers (max-age) and CDNs (s-maxage), each cut short by schedules.
+NEWSROOM_RESPONSE_CACHE = env_bool("NEWSROOM_RESPONSE_CACHE", True)
+NEWSROOM_RESPONSE_CACHE_SECONDS = env_int("NEWSROOM_RESPONSE_CACHE_SECONDS", 300)
+NEWSROOM_HTTP_MAX_AGE = env_int("NEWSROOM_HTTP_MAX_AGE", 60)
+NEWSROOM_HTTP_SHARED_MAX_AGE = env_int("NEWSROOM_HTTP_SHARED_MAX_AGE", 300)

@@ -20,3 +20,13 @@ def api_client():
 def seed_article(db):
     call_command("loaddata", "seed_article", verbosity=0)
     return Article.objects.get(slug="blinken-presses-israel-for-gaza-truce")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached public responses never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

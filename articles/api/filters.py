@@ -1,22 +1,102 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from rest_framework.exceptions import ValidationError
 
 from articles.models import ArticleVersion
+from articles.search import search
 from newsroom.languages import language_choices
+
+# ?ordering= value -> (model fields, in order), for cursor pages and relevance.
+ORDERINGS = {
+    "-published_at": ("-first_published_at", "-article_id"),
+    "published_at": ("first_published_at", "article_id"),
+    "-updated_at": ("-changed_at", "-article_id"),
+    "updated_at": ("changed_at", "article_id"),
+    "relevance": ("-rank", "-first_published_at", "-article_id"),
+}
 
 
 class ArticleFilterSet(django_filters.FilterSet):
-    """Filters over published versions; every value is validated, bad ones are a 400."""
+    """Filters over published versions. Every value is validated: a bad one is a 400
+    naming the parameter, never an unfiltered archive."""
 
-    language = django_filters.ChoiceFilter(choices=language_choices)
+    q = django_filters.CharFilter(
+        method="filter_search",
+        max_length=200,
+        help_text="Full-text search in headline, dek and body.",
+    )
+    language = django_filters.ChoiceFilter(choices=language_choices, help_text="Content language.")
     section = django_filters.CharFilter(
-        method="filter_section", help_text="A section path; includes its subsections."
+        method="filter_section",
+        max_length=255,
+        help_text="A section path (world/middle-east); includes its subsections.",
+    )
+    tag = django_filters.CharFilter(field_name="tags__slug", help_text="A tag's slug.")
+    person = django_filters.CharFilter(
+        field_name="people__slug",
+        help_text="A person's slug: quoted in the article or written about.",
+    )
+    author = django_filters.CharFilter(
+        method="filter_author", help_text="The slug of a bylined person or agency."
+    )
+    published_after = django_filters.IsoDateTimeFilter(
+        field_name="first_published_at",
+        lookup_expr="gte",
+        help_text="First published at or after.",
+    )
+    published_before = django_filters.IsoDateTimeFilter(
+        field_name="first_published_at", lookup_expr="lt", help_text="First published before."
+    )
+    updated_after = django_filters.IsoDateTimeFilter(
+        field_name="changed_at", lookup_expr="gte", help_text="Changed at or after."
+    )
+    updated_before = django_filters.IsoDateTimeFilter(
+        field_name="changed_at", lookup_expr="lt", help_text="Changed before."
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="changed_at",
+        lookup_expr="gte",
+        help_text="For sync clients: all changed since this time (use ordering=updated_at).",
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=[(key, key) for key in ORDERINGS],
+        method="filter_ordering",
+        help_text="Order of results; default -published_at, or relevance when searching.",
     )
 
     class Meta:
         model = ArticleVersion
-        fields = ["language", "section"]
+        fields = []
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        ordering = self.form.cleaned_data.get("ordering")
+        if ordering == "relevance" and not self.form.cleaned_data.get("q"):
+            raise ValidationError({"ordering": ["Ordering by relevance needs a search (q)."]})
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        language = self.form.cleaned_data.get("language")
+        return search(queryset, value, languages=[language] if language else None)
 
     def filter_section(self, queryset, name, value):
         path = value.strip("/")
         return queryset.filter(Q(section_path=path) | Q(section_path__startswith=f"{path}/"))
+
+    def filter_author(self, queryset, name, value):
+        authors = ArticleVersion.authors.through.objects.filter(
+            articleversion_id=OuterRef("pk"), person__slug=value
+        )
+        agencies = ArticleVersion.author_agencies.through.objects.filter(
+            articleversion_id=OuterRef("pk"), agency__slug=value
+        )
+        return queryset.filter(Exists(authors) | Exists(agencies))
+
+    def filter_ordering(self, queryset, name, value):
+        return queryset  # applied by the paginator, which needs to know it
+
+    def get_ordering(self):
+        """Return the model ordering the request asked for (validated)."""
+        cleaned = self.form.cleaned_data
+        key = cleaned.get("ordering") or ("relevance" if cleaned.get("q") else "-published_at")
+        return ORDERINGS[key]

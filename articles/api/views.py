@@ -1,69 +1,156 @@
 import orjson
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
-from django.http import Http404
-from rest_framework import permissions, status, viewsets
-from rest_framework.response import Response
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
+from rest_framework import permissions, viewsets
+from rest_framework.decorators import action
 
 from articles.api.filters import ArticleFilterSet
+from articles.api.negotiation import requested_language
+from articles.api.pagination import ArticleCursorPagination, SearchPagination
+from articles.api.shaping import DOCUMENT_FIELDS, EXPANSIONS, TEASER_FIELDS, parse_list, shape
 from articles.models import ArticleVersion
+from articles.public_cache import cached_public_response, make_response
 from articles.publishing import version_public_document
-from newsroom.api.pagination import CursorPagination
+from newsroom.api.errors import error_json
 from newsroom.api.views import StrictQueryParamsMixin
 
+DETAIL_COLUMNS = (
+    "article_id",
+    "family_id",
+    "language",
+    "document",
+    "rendered_at",
+    "rendering_valid_until",
+    "section_path",
+    "withdrawn_at",
+    "withdrawal_notice",
+)
 
-class ArticlePagination(CursorPagination):
-    # first_published_at never changes for an article, so pages stay stable when
-    # articles are republished or new ones arrive.
-    ordering = ("-first_published_at", "-article_id")
 
-
-class ArticleViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     """Published articles. Lists give teasers; a detail gives the whole article.
 
-    Both read pre-rendered JSON from the live published version: one query each.
+    Both read the pre-rendered JSON of live published versions, one indexed query
+    each, through a shared response cache keyed by the publication generation.
     """
 
     permission_classes = [permissions.AllowAny]
     filterset_class = ArticleFilterSet
-    pagination_class = ArticlePagination
     lookup_field = "lookup"
     lookup_value_regex = "[^/]+"
-    extra_query_params = frozenset({"lang"})
+    extra_query_params = frozenset({"fields", "expand"})
+    detail_query_params = frozenset({"lang", "fields", "expand"})
 
     def get_queryset(self):
         return ArticleVersion.objects.public()
 
+    @property
+    def paginator(self):
+        if not hasattr(self, "_paginator"):
+            searching = "q" in self.request.query_params
+            self._paginator = SearchPagination() if searching else ArticleCursorPagination()
+        return self._paginator
+
+    # --- Lists --------------------------------------------------------------------------
+
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset()).only(
-            "article_id", "first_published_at", "teaser"
-        )
+        return cached_public_response(request, "list", lambda: self.build_list(request))
+
+    def build_list(self, request):
+        filterset = DjangoFilterBackend().get_filterset(request, self.get_queryset(), self)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        fields = parse_list(request, "fields", DOCUMENT_FIELDS)
+        expand = parse_list(request, "expand", EXPANSIONS)
+        needed = set(fields or ()) | ({"translations", "people"} & set(expand or ()))
+        column = "teaser" if needed <= TEASER_FIELDS else "document"
+        queryset = filterset.qs.only("article_id", "first_published_at", "changed_at", column)
+        self.ordering = filterset.get_ordering()
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response([orjson.Fragment(v.teaser) for v in page])
+        texts = [getattr(version, column) for version in page]
+        if fields or expand:
+            shaped = shape([orjson.loads(text) for text in texts], fields=fields, expand=expand)
+            results = shaped
+        else:
+            results = [orjson.Fragment(text) for text in texts]
+        body = orjson.dumps(
+            {
+                "next": self.paginator.get_next_link(),
+                "previous": self.paginator.get_previous_link(),
+                "results": results,
+            },
+            option=orjson.OPT_UTC_Z,
+        )
+        keys = ["articles"]
+        if section := filterset.form.cleaned_data.get("section"):
+            keys.append(f"section-{section.strip('/').replace('/', '--')}")
+        last_modified = max((version.changed_at for version in page), default=None)
+        return make_response(body, last_modified=last_modified, surrogate_keys=keys)
+
+    # --- One article --------------------------------------------------------------------
 
     def retrieve(self, request, *args, **kwargs):
-        version = self.get_object()
-        if version.withdrawn_at is not None:
-            return Response(withdrawn_body(version), status=status.HTTP_410_GONE)
-        return Response(orjson.Fragment(version_public_document(version)))
+        fields = parse_list(request, "fields", DOCUMENT_FIELDS)
+        expand = parse_list(request, "expand", EXPANSIONS)
 
-    def get_object(self):
-        """Find by article id (digits) or by slug; a slug used in several languages
-        resolves to ``?lang=``, then the newsroom's default language."""
-        lookup = self.kwargs["lookup"]
-        queryset = ArticleVersion.objects.visible().only(
-            "document",
-            "rendering_valid_until",
-            "language",
-            "article_id",
-            "withdrawn_at",
-            "withdrawal_notice",
+        def body(version):
+            text = version_public_document(version)
+            if not fields and not expand:
+                return text
+            (document,) = shape([orjson.loads(text)], fields=fields, expand=expand)
+            return orjson.dumps(document)
+
+        return self._one(request, body)
+
+    @action(detail=True, url_path="ninjs")
+    def ninjs(self, request, *args, **kwargs):
+        """The article in IPTC ninjs 3.1."""
+        return self._one(request, lambda version: version.ninjs, column="ninjs")
+
+    @action(detail=True, url_path="jsonld")
+    def jsonld(self, request, *args, **kwargs):
+        """The article as schema.org NewsArticle JSON-LD."""
+        return self._one(
+            request,
+            lambda version: version.jsonld,
+            column="jsonld",
+            content_type="application/ld+json",
         )
+
+    def _one(self, request, body, *, column="document", content_type="application/json"):
+        language, negotiated = requested_language(request)
+
+        def build():
+            version = self.find(self.kwargs["lookup"], language, column)
+            if version is None:
+                return make_response(
+                    error_json(404, "not_found", "No published article matches."), status=404
+                )
+            keys = (f"article-{version.article_id}", "articles")
+            if version.withdrawn_at is not None:
+                return make_response(withdrawn_json(version), status=410, surrogate_keys=keys)
+            return make_response(
+                body(version),
+                last_modified=version.rendered_at,
+                surrogate_keys=keys,
+                content_type=content_type,
+            )
+
+        vary = ("Accept-Language",) if negotiated else ()
+        return cached_public_response(request, f"{column}:{language}", build, vary=vary)
+
+    def find(self, lookup, language, column):
+        """Find the live version by article id (digits) or slug, then switch to its
+        translation in ``language`` when there is one."""
+        columns = {*DETAIL_COLUMNS, column}
+        visible = ArticleVersion.objects.visible().only(*columns)
         if lookup.isdigit():
-            queryset = queryset.filter(article_id=int(lookup))
+            candidates = visible.filter(article_id=int(lookup))
         else:
-            preferred = self.request.query_params.get("lang") or settings.NEWSROOM_DEFAULT_LANGUAGE
-            queryset = queryset.filter(slug=lookup).order_by(
+            preferred = language or settings.NEWSROOM_DEFAULT_LANGUAGE
+            candidates = visible.filter(slug=lookup).order_by(
                 Case(
                     When(language=preferred, then=Value(0)),
                     default=Value(1),
@@ -71,19 +158,23 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
                 ),
                 "article_id",
             )
-        version = queryset.first()
-        if version is None:
-            raise Http404("No published article matches.")
+        version = candidates.first()
+        if version is not None and language and version.language != language:
+            translation = visible.filter(family_id=version.family_id, language=language).first()
+            version = translation or version
         return version
 
 
-def withdrawn_body(version):
-    return {
-        "error": {
-            "status": 410,
-            "code": "withdrawn",
-            "message": version.withdrawal_notice or "This article has been withdrawn.",
-            "id": version.article_id,
-            "withdrawn_at": version.withdrawn_at,
-        }
-    }
+def withdrawn_json(version):
+    return orjson.dumps(
+        {
+            "error": {
+                "status": 410,
+                "code": "withdrawn",
+                "message": version.withdrawal_notice or "This article has been withdrawn.",
+                "id": version.article_id,
+                "withdrawn_at": version.withdrawn_at,
+            }
+        },
+        option=orjson.OPT_UTC_Z,
+    )

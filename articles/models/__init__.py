@@ -3,7 +3,8 @@ from articles.models.blocks import Block, BlockKind
 from articles.models.entities import Person, Tag, TagKind
 from articles.models.quotes import Quote
 from articles.models.sections import Section
-from articles.models.versions import ArticleVersion, VersionPhoto
+from articles.models.state import PublicationState, publication_changed
+from articles.models.versions import ArticleVersion, PublishedQuote, VersionPhoto
 
 __all__ = [
     "Article",
@@ -14,9 +15,12 @@ __all__ = [
     "BlockKind",
     "Byline",
     "Person",
+    "PublicationState",
+    "PublishedQuote",
     "Quote",
     "Section",
     "Tag",
     "TagKind",
     "VersionPhoto",
+    "publication_changed",
 ]

@@ -45,6 +45,12 @@ class ArticleVersion(models.Model):
         _("live"), default=False, help_text=_("The version the public API serves.")
     )
     language = models.CharField(_("language"), max_length=10, editable=False)
+    family_id = models.BigIntegerField(
+        _("translation family"),
+        editable=False,
+        default=0,
+        help_text=_("The id of the original article; the same for all its translations."),
+    )
     slug = models.SlugField(_("slug"), max_length=200, editable=False)
     section = models.ForeignKey(
         "articles.Section",
@@ -64,6 +70,12 @@ class ArticleVersion(models.Model):
     document = models.TextField(_("public document (JSON)"), blank=True, editable=False)
     teaser = models.TextField(_("public teaser (JSON)"), blank=True, editable=False)
     rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True, editable=False)
+    changed_at = models.DateTimeField(
+        _("changed"),
+        null=True,
+        editable=False,
+        help_text=_("When readers could first see this rendering: for sync clients."),
+    )
     rendering_valid_until = models.DateTimeField(
         _("rendering valid until"),
         null=True,
@@ -75,8 +87,15 @@ class ArticleVersion(models.Model):
     photos = models.ManyToManyField(
         "media.Photo", through="articles.VersionPhoto", related_name="published_versions"
     )
+    # The people in the story: quoted in it or written about.
     people = models.ManyToManyField("articles.Person", related_name="published_versions")
     tags = models.ManyToManyField("articles.Tag", related_name="published_versions")
+    # Who the version is by: bylined people and agencies.
+    authors = models.ManyToManyField("articles.Person", related_name="authored_versions")
+    author_agencies = models.ManyToManyField("media.Agency", related_name="authored_versions")
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+    ninjs = models.TextField(_("IPTC ninjs (JSON)"), blank=True, editable=False)
+    jsonld = models.TextField(_("schema.org JSON-LD"), blank=True, editable=False)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("published by"),
@@ -129,6 +148,21 @@ class ArticleVersion(models.Model):
                 condition=Q(is_live=True),
                 name="articles_version_live_recent",
             ),
+            models.Index(
+                fields=["changed_at", "article_id"],
+                condition=Q(is_live=True),
+                name="articles_version_live_changed",
+            ),
+            models.Index(
+                fields=["section_path"],
+                condition=Q(is_live=True),
+                name="articles_version_live_section",
+            ),
+            models.Index(
+                fields=["family_id", "language"],
+                condition=Q(is_live=True),
+                name="articles_version_live_family",
+            ),
         ]
 
     def __str__(self):
@@ -156,3 +190,36 @@ class VersionPhoto(models.Model):
 
     def __str__(self):
         return f"{self.photo} in {self.version}"
+
+
+class PublishedQuote(models.Model):
+    """A quote as a published version shows it: the public read model of quotes.
+
+    Rebuilt with every rendering, so the quotes API never reads the editorial
+    ``Quote`` table, whose rows may hold unpublished edits.
+    """
+
+    version = models.ForeignKey(ArticleVersion, on_delete=models.CASCADE, related_name="quotes")
+    quote_id = models.BigIntegerField(_("quote id"))
+    position = models.PositiveIntegerField(_("position in the article"))
+    text = models.TextField(_("quoted words"))
+    language = models.CharField(_("language"), max_length=10)
+    speaker = models.ForeignKey(
+        "articles.Person", on_delete=models.PROTECT, related_name="published_quotes"
+    )
+    speaker_role = models.CharField(_("speaker's role"), max_length=300, blank=True)
+    document = models.TextField(_("public document (JSON)"))
+
+    class Meta:
+        ordering = ["version", "position"]
+        verbose_name = _("published quote")
+        verbose_name_plural = _("published quotes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "position"], name="%(app_label)s_%(class)s_unique_position"
+            ),
+        ]
+        indexes = [models.Index(fields=["quote_id"], name="articles_pubquote_quote_id")]
+
+    def __str__(self):
+        return f"“{self.text[:60]}” ({self.version})"

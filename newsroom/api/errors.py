@@ -7,6 +7,7 @@
 services shared with the admin) becomes a 400 too, never a 500.
 """
 
+import orjson
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
@@ -66,6 +67,11 @@ def _summary(non_field, fields):
         return " ".join(non_field)
     names = ", ".join(sorted(fields))
     return f"Invalid input: {names}." if names else "Invalid input."
+
+
+def error_json(status, code, message):
+    """Return an error body in the API's shape, as JSON bytes."""
+    return orjson.dumps({"error": {"status": status, "code": code, "message": message}})
 
 
 def _is_api(request):

@@ -10,11 +10,12 @@ class StrictQueryParamsMixin:
     """
 
     extra_query_params = frozenset()
+    detail_query_params = frozenset()
 
     def allowed_query_params(self):
-        allowed = set(self.extra_query_params)
         if getattr(self, "detail", False):
-            return allowed
+            return set(self.detail_query_params)
+        allowed = set(self.extra_query_params)
         filterset_class = getattr(self, "filterset_class", None)
         if filterset_class is not None:
             allowed |= set(filterset_class.base_filters)

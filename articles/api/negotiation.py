@@ -1,0 +1,25 @@
+"""Which language a reader asked for: ``?lang=`` first, then ``Accept-Language``."""
+
+from django.conf import settings
+from django.utils.translation.trans_real import parse_accept_lang_header
+from rest_framework.exceptions import ValidationError
+
+
+def requested_language(request):
+    """Return (language or None, whether the answer depends on Accept-Language)."""
+    explicit = request.query_params.get("lang")
+    if explicit is not None:
+        if explicit not in settings.NEWSROOM_LANGUAGES:
+            allowed = ", ".join(settings.NEWSROOM_LANGUAGES)
+            raise ValidationError(
+                {"lang": [f"Not a content language here; use one of: {allowed}."]}
+            )
+        return explicit, False
+    header = request.headers.get("Accept-Language")
+    if not header:
+        return None, False
+    for code, _quality in parse_accept_lang_header(header):
+        primary = code.split("-")[0].lower()
+        if primary in settings.NEWSROOM_LANGUAGES:
+            return primary, True
+    return None, True

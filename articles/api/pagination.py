@@ -1,0 +1,70 @@
+from rest_framework.exceptions import ValidationError
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from newsroom.api.pagination import CursorPagination
+
+
+class ArticleCursorPagination(CursorPagination):
+    """Cursor pages in the order the request asked for (``?ordering=``).
+
+    The default, newest first publication, never changes for an article, so pages stay
+    stable while others are published or republished.
+    """
+
+    ordering = ("-first_published_at", "-article_id")
+
+    def get_ordering(self, request, queryset, view):
+        return getattr(view, "ordering", self.ordering)
+
+
+class SearchPagination:
+    """Numbered pages for relevance-ordered search results, without a COUNT query.
+
+    Relevance is not a stable column, so search cannot use cursors; pages stop at
+    ``max_page`` (deep pages of a search are not what readers want).
+    """
+
+    page_size = 20
+    max_page_size = 100
+    max_page = 50
+    page_query_param = "page"
+    page_size_query_param = "page_size"
+
+    def query_params(self):
+        return {self.page_query_param, self.page_size_query_param}
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.number = self._number(request, self.page_query_param, 1, self.max_page)
+        size = self._number(
+            request, self.page_size_query_param, self.page_size, self.max_page_size
+        )
+        start = (self.number - 1) * size
+        ordering = getattr(view, "ordering", None)
+        if ordering:
+            queryset = queryset.order_by(*ordering)
+        rows = list(queryset[start : start + size + 1])
+        self.has_next = len(rows) > size and self.number < self.max_page
+        return rows[:size]
+
+    def _number(self, request, name, default, maximum):
+        raw = request.query_params.get(name)
+        if raw is None:
+            return default
+        if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+            raise ValidationError({name: [f"Must be a whole number from 1 to {maximum}."]})
+        return int(raw)
+
+    def get_next_link(self):
+        if not self.has_next:
+            return None
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.page_query_param, self.number + 1)
+
+    def get_previous_link(self):
+        if self.number == 1:
+            return None
+        url = self.request.build_absolute_uri()
+        if self.number == 2:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, self.number - 1)
