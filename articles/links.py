@@ -21,3 +21,9 @@ def absolute_url(url):
 def urn(kind, identifier):
     """Return a global, stable identifier such as ``urn:newsroom:article:42``."""
     return f"{settings.NEWSROOM_URN_PREFIX}:{kind}:{identifier}"
+
+
+def section_web_url(section_path):
+    """Return a section's address on the readers' site (``NEWSROOM_SECTION_PATH``)."""
+    path = settings.NEWSROOM_SECTION_PATH.format(section_path=section_path)
+    return urljoin(settings.NEWSROOM_SITE_URL.rstrip("/") + "/", path.lstrip("/"))

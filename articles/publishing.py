@@ -117,6 +117,8 @@ def version_render(version, *, at=None, resolver=None):
     )
     version.jsonld = snapshots.dumps(article_jsonld(document))
     version.search_text = rendering.search_text
+    version.headline = document["headline"]
+    version.web_url = document["web_url"]
     version.section_id = version.content.get("section_id")
     version.section_path = rendering.section_path
     version.rendered_at = timezone.now()
@@ -140,6 +142,7 @@ def version_render(version, *, at=None, resolver=None):
                 language=quote["language"],
                 speaker_id=quote["speaker"]["id"],
                 speaker_role=quote["speaker_role"],
+                first_published_at=version.first_published_at,
                 document=snapshots.dumps({**quote, "article": _article_reference(document)}),
             )
             for position, quote in enumerate(snapshots.published_quotes(document))

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
@@ -207,6 +208,7 @@ NEWSROOM_PUBLISHER_LOGO_URL = env_str("NEWSROOM_PUBLISHER_LOGO_URL", "")
 # {section_path}, {slug}, {id} and {language} to fill in.
 NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://localhost:3000")
 NEWSROOM_ARTICLE_PATH = env_str("NEWSROOM_ARTICLE_PATH", "/{section_path}/{slug}/")
+NEWSROOM_SECTION_PATH = env_str("NEWSROOM_SECTION_PATH", "/{section_path}/")
 # This service's public address, for absolute links in feeds and partner formats.
 NEWSROOM_API_URL = env_str("NEWSROOM_API_URL", "http://127.0.0.1:8000")
 # Prefix of the global ids (ninjs uri, feed guids): urn:newsroom:article:42.

@@ -1,15 +1,47 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from articles.api.urls import router as articles_router
+from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
+from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
 
 api_v1 = [*articles_router.urls]
+
+feeds = [
+    path("rss/", cached_feed(LatestArticlesFeed()), name="feed-rss"),
+    path("atom/", cached_feed(LatestArticlesAtomFeed()), name="feed-atom"),
+    path(
+        "sections/<path:section_path>/rss/",
+        cached_feed(LatestArticlesFeed()),
+        name="section-feed-rss",
+    ),
+    path(
+        "sections/<path:section_path>/atom/",
+        cached_feed(LatestArticlesAtomFeed()),
+        name="section-feed-atom",
+    ),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"))),
+    path("feeds/", include(feeds)),
+    path(
+        "sitemap.xml",
+        cached_sitemap(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
+    path(
+        "sitemap-<section>.xml",
+        cached_sitemap(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,8 @@
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from rest_framework.exceptions import ValidationError
 
-from articles.models import ArticleVersion
+from articles.models import ArticleVersion, Person, PublishedQuote, Tag, TagKind
 from articles.search import search
 from newsroom.languages import language_choices
 
@@ -80,8 +80,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         return search(queryset, value, languages=[language] if language else None)
 
     def filter_section(self, queryset, name, value):
-        path = value.strip("/")
-        return queryset.filter(Q(section_path=path) | Q(section_path__startswith=f"{path}/"))
+        return queryset.in_section(value)
 
     def filter_author(self, queryset, name, value):
         authors = ArticleVersion.authors.through.objects.filter(
@@ -100,3 +99,35 @@ class ArticleFilterSet(django_filters.FilterSet):
         cleaned = self.form.cleaned_data
         key = cleaned.get("ordering") or ("relevance" if cleaned.get("q") else "-published_at")
         return ORDERINGS[key]
+
+
+class PersonFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=100)
+
+    class Meta:
+        model = Person
+        fields = []
+
+
+class TagFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=TagKind.choices)
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=100)
+
+    class Meta:
+        model = Tag
+        fields = []
+
+
+class QuoteFilterSet(django_filters.FilterSet):
+    speaker = django_filters.CharFilter(
+        field_name="speaker__slug", help_text="The speaker's slug."
+    )
+    article = django_filters.NumberFilter(
+        field_name="version__article_id", help_text="An article id."
+    )
+    language = django_filters.ChoiceFilter(choices=language_choices)
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", max_length=200)
+
+    class Meta:
+        model = PublishedQuote
+        fields = []

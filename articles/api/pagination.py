@@ -17,6 +17,14 @@ class ArticleCursorPagination(CursorPagination):
         return getattr(view, "ordering", self.ordering)
 
 
+class NameCursorPagination(CursorPagination):
+    ordering = ("name", "id")
+
+
+class QuoteCursorPagination(CursorPagination):
+    ordering = ("-first_published_at", "position", "id")
+
+
 class SearchPagination:
     """Numbered pages for relevance-ordered search results, without a COUNT query.
 

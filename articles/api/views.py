@@ -1,16 +1,24 @@
 import orjson
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 
-from articles.api.filters import ArticleFilterSet
+from articles.api.filters import ArticleFilterSet, PersonFilterSet, QuoteFilterSet, TagFilterSet
 from articles.api.negotiation import requested_language
-from articles.api.pagination import ArticleCursorPagination, SearchPagination
+from articles.api.pagination import (
+    ArticleCursorPagination,
+    NameCursorPagination,
+    QuoteCursorPagination,
+    SearchPagination,
+)
+from articles.api.public import PublicReadMixin
+from articles.api.serializers import PersonSerializer, SectionSerializer, TagSerializer
 from articles.api.shaping import DOCUMENT_FIELDS, EXPANSIONS, TEASER_FIELDS, parse_list, shape
-from articles.models import ArticleVersion
+from articles.models import ArticleVersion, PublishedQuote, Section
 from articles.public_cache import cached_public_response, make_response
 from articles.publishing import version_public_document
 from newsroom.api.errors import error_json
@@ -178,3 +186,129 @@ def withdrawn_json(version):
         },
         option=orjson.OPT_UTC_Z,
     )
+
+
+class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
+    """The tree of sections: roots with their children, or one section by id or path."""
+
+    serializer_class = SectionSerializer
+    pagination_class = None
+    lookup_field = "lookup"
+    lookup_value_regex = r"[a-z0-9][a-z0-9\-/]*"
+    surrogate_key = "sections"
+
+    def get_queryset(self):
+        return Section.objects.order_by("position", "name")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        children = {}
+        for section in self.get_queryset():
+            children.setdefault(section.parent_id, []).append(section)
+        context["children"] = children
+        self._roots = children.get(None, [])
+        return context
+
+    def list(self, request, *args, **kwargs):
+        def build():
+            context = self.get_serializer_context()
+            data = SectionSerializer(self._roots, many=True, context=context).data
+            return make_response(orjson.dumps(data), surrogate_keys=["sections"])
+
+        return cached_public_response(request, "list", build)
+
+    def get_object(self):
+        lookup = self.kwargs["lookup"].strip("/")
+        field = "pk" if lookup.isdigit() else "path"
+        return get_object_or_404(self.get_queryset(), **{field: lookup})
+
+
+class PublicEntityMixin(PublicReadMixin):
+    """People and tags that appear in at least one article readers can see now."""
+
+    pagination_class = NameCursorPagination
+    lookup_field = "lookup"
+    lookup_value_regex = "[^/]+"
+    relation = ""  # the ArticleVersion many-to-many naming the entity
+    through_field = ""  # the entity's column in that relation's table
+
+    def get_queryset(self):
+        public = ArticleVersion.objects.public().values("pk")
+        through = getattr(ArticleVersion, self.relation).through
+        appears = through.objects.filter(
+            **{f"{self.through_field}_id": OuterRef("pk"), "articleversion__in": public}
+        )
+        condition = Exists(appears)
+        if self.relation == "people":
+            authored = ArticleVersion.authors.through.objects.filter(
+                person_id=OuterRef("pk"), articleversion__in=public
+            )
+            condition |= Exists(authored)
+        return self.serializer_class.Meta.model.objects.filter(condition)
+
+    def get_object(self):
+        lookup = self.kwargs["lookup"]
+        field = "pk" if lookup.isdigit() else "slug"
+        return get_object_or_404(self.get_queryset(), **{field: lookup})
+
+
+class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
+    """People quoted in, written about in, or bylined on published articles."""
+
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilterSet
+    relation = "people"
+    through_field = "person"
+    surrogate_key = "people"
+
+
+class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
+    """Topics, organisations, places and events of published articles."""
+
+    serializer_class = TagSerializer
+    filterset_class = TagFilterSet
+    relation = "tags"
+    through_field = "tag"
+    surrogate_key = "tags"
+
+
+class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
+    """Quotes as published articles show them, newest first, each with its speaker,
+    role and the article it stands in."""
+
+    filterset_class = QuoteFilterSet
+    pagination_class = QuoteCursorPagination
+    lookup_field = "quote_id"
+    lookup_value_regex = "[0-9]+"
+    surrogate_key = "quotes"
+
+    def get_queryset(self):
+        return PublishedQuote.objects.filter(
+            version__in=ArticleVersion.objects.public().values("pk")
+        )
+
+    def list(self, request, *args, **kwargs):
+        def build():
+            queryset = self.filter_queryset(self.get_queryset()).only(
+                "id", "first_published_at", "position", "document"
+            )
+            page = self.paginate_queryset(queryset)
+            body = orjson.dumps(
+                {
+                    "next": self.paginator.get_next_link(),
+                    "previous": self.paginator.get_previous_link(),
+                    "results": [orjson.Fragment(quote.document) for quote in page],
+                }
+            )
+            return make_response(body, surrogate_keys=["quotes"])
+
+        return cached_public_response(request, "list", build)
+
+    def retrieve(self, request, *args, **kwargs):
+        def build():
+            quote = get_object_or_404(
+                self.get_queryset().only("document"), quote_id=self.kwargs["quote_id"]
+            )
+            return make_response(quote.document, surrogate_keys=["quotes"])
+
+        return cached_public_response(request, "detail", build)

@@ -24,6 +24,11 @@ class ArticleVersionQuerySet(models.QuerySet):
         """Versions a reader may see at ``at`` (now): visible and not withdrawn."""
         return self.visible(at).filter(withdrawn_at__isnull=True)
 
+    def in_section(self, path):
+        """Versions filed in the section at ``path`` or any section below it."""
+        path = path.strip("/")
+        return self.filter(Q(section_path=path) | Q(section_path__startswith=f"{path}/"))
+
     def get_by_natural_key(self, language, slug, number):
         return self.get(article__language=language, article__slug=slug, number=number)
 
@@ -52,6 +57,8 @@ class ArticleVersion(models.Model):
         help_text=_("The id of the original article; the same for all its translations."),
     )
     slug = models.SlugField(_("slug"), max_length=200, editable=False)
+    headline = models.CharField(_("headline"), max_length=300, blank=True, editable=False)
+    web_url = models.URLField(_("address on the site"), max_length=500, blank=True, editable=False)
     section = models.ForeignKey(
         "articles.Section",
         verbose_name=_("section"),
@@ -208,6 +215,7 @@ class PublishedQuote(models.Model):
         "articles.Person", on_delete=models.PROTECT, related_name="published_quotes"
     )
     speaker_role = models.CharField(_("speaker's role"), max_length=300, blank=True)
+    first_published_at = models.DateTimeField(_("first published"))
     document = models.TextField(_("public document (JSON)"))
 
     class Meta:

@@ -51,6 +51,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0004_version_sync_and_family")]
+    dependencies = [("articles", "0003_publishing_read_model")]
 
     operations = [migrations.RunPython(create, drop)]
