@@ -22,9 +22,9 @@ class PublicReadMixin(StrictQueryParamsMixin):
         return cached_public_response(request, "list", build)
 
     def retrieve(self, request, *args, **kwargs):
-        build = lambda: self._cacheable(  # noqa: E731
-            super(PublicReadMixin, self).retrieve(request, *args, **kwargs)
-        )
+        def build():
+            return self._cacheable(super(PublicReadMixin, self).retrieve(request, *args, **kwargs))
+
         return cached_public_response(request, "detail", build)
 
     def _cacheable(self, response):
