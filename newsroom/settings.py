@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "newsroom",
@@ -182,6 +184,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "newsroom.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "URL_FORMAT_OVERRIDE": None,
 }
 
@@ -220,3 +223,20 @@ NEWSROOM_RESPONSE_CACHE = env_bool("NEWSROOM_RESPONSE_CACHE", True)
 NEWSROOM_RESPONSE_CACHE_SECONDS = env_int("NEWSROOM_RESPONSE_CACHE_SECONDS", 300)
 NEWSROOM_HTTP_MAX_AGE = env_int("NEWSROOM_HTTP_MAX_AGE", 60)
 NEWSROOM_HTTP_SHARED_MAX_AGE = env_int("NEWSROOM_HTTP_SHARED_MAX_AGE", 300)
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom API",
+    "DESCRIPTION": (
+        "Published articles, sections, people, tags and quotes, and the write API of the "
+        "newsroom. Public reads serve published versions only. Errors share one shape: "
+        '{"error": {"status", "code", "message", "fields"}}. See docs/api.md.'
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from the installed sidecar package, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}

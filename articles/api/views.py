@@ -4,9 +4,17 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 
+from articles.api import schema
 from articles.api.filters import ArticleFilterSet, PersonFilterSet, QuoteFilterSet, TagFilterSet
 from articles.api.negotiation import requested_language
 from articles.api.pagination import (
@@ -37,6 +45,43 @@ DETAIL_COLUMNS = (
 )
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="List published articles",
+        parameters=[schema.FIELDS, schema.EXPAND, schema.CURSOR, schema.PAGE_SIZE, schema.PAGE],
+        responses={
+            200: schema.ArticleTeaserSerializer(many=True),
+            400: schema.ERRORS[400],
+        },
+    ),
+    retrieve=extend_schema(
+        summary="One published article",
+        parameters=[schema.LOOKUP, schema.FIELDS, schema.EXPAND, schema.LANG],
+        responses={200: schema.ArticleSerializer, **schema.ERRORS, **schema.GONE},
+    ),
+    ninjs=extend_schema(
+        summary="One article in IPTC ninjs 3.1",
+        parameters=[schema.LOOKUP, schema.LANG],
+        responses={
+            (200, "application/json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="A ninjs 3.1 document (see iptc.org/std/ninjs)."
+            ),
+            **schema.ERRORS,
+            **schema.GONE,
+        },
+    ),
+    jsonld=extend_schema(
+        summary="One article as schema.org NewsArticle JSON-LD",
+        parameters=[schema.LOOKUP, schema.LANG],
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="NewsArticle."
+            ),
+            **schema.ERRORS,
+            **schema.GONE,
+        },
+    ),
+)
 class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     """Published articles. Lists give teasers; a detail gives the whole article.
 
@@ -46,6 +91,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
 
     permission_classes = [permissions.AllowAny]
     filterset_class = ArticleFilterSet
+    pagination_class = ArticleCursorPagination  # or SearchPagination: see paginator
     lookup_field = "lookup"
     lookup_value_regex = "[^/]+"
     extra_query_params = frozenset({"fields", "expand"})
@@ -57,7 +103,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     @property
     def paginator(self):
         if not hasattr(self, "_paginator"):
-            searching = "q" in self.request.query_params
+            searching = bool(self.request.query_params.get("q", "").strip())
             self._paginator = SearchPagination() if searching else ArticleCursorPagination()
         return self._paginator
 
@@ -188,6 +234,20 @@ def withdrawn_json(version):
     )
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="The tree of sections", responses={200: SectionSerializer(many=True)}
+    ),
+    retrieve=extend_schema(
+        summary="One section, by id or path",
+        parameters=[
+            OpenApiParameter(
+                "lookup", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or path."
+            )
+        ],
+        responses={200: SectionSerializer, 404: schema.ERRORS[404]},
+    ),
+)
 class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     """The tree of sections: roots with their children, or one section by id or path."""
 
@@ -252,6 +312,20 @@ class PublicEntityMixin(PublicReadMixin):
         return get_object_or_404(self.get_queryset(), **{field: lookup})
 
 
+ENTITY_LOOKUP = OpenApiParameter(
+    "lookup", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or slug."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="People in published articles",
+        responses={200: PersonSerializer(many=True), 400: schema.ERRORS[400]},
+    ),
+    retrieve=extend_schema(
+        parameters=[ENTITY_LOOKUP], responses={200: PersonSerializer, 404: schema.ERRORS[404]}
+    ),
+)
 class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
     """People quoted in, written about in, or bylined on published articles."""
 
@@ -262,6 +336,15 @@ class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
     surrogate_key = "people"
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="Tags of published articles",
+        responses={200: TagSerializer(many=True), 400: schema.ERRORS[400]},
+    ),
+    retrieve=extend_schema(
+        parameters=[ENTITY_LOOKUP], responses={200: TagSerializer, 404: schema.ERRORS[404]}
+    ),
+)
 class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
     """Topics, organisations, places and events of published articles."""
 
@@ -272,6 +355,19 @@ class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
     surrogate_key = "tags"
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="Quotes in published articles",
+        responses={
+            200: schema.PublishedQuoteSerializer(many=True),
+            400: schema.ERRORS[400],
+        },
+    ),
+    retrieve=extend_schema(
+        summary="One published quote",
+        responses={200: schema.PublishedQuoteSerializer, 404: schema.ERRORS[404]},
+    ),
+)
 class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     """Quotes as published articles show them, newest first, each with its speaker,
     role and the article it stands in."""

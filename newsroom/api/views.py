@@ -26,9 +26,16 @@ class StrictQueryParamsMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        unknown = sorted(set(request.query_params) - self.allowed_query_params())
-        if unknown:
-            allowed = ", ".join(sorted(self.allowed_query_params())) or "none"
-            raise ValidationError(
-                {name: [f"Unknown query parameter. Allowed here: {allowed}."] for name in unknown}
-            )
+        if getattr(self, request.method.lower(), None) is None:
+            return  # the method is not allowed here: that 405 comes first
+        allowed = self.allowed_query_params()
+        errors = {}
+        for name in sorted(request.query_params):
+            if name not in allowed:
+                choices = ", ".join(sorted(allowed)) or "none"
+                errors[name] = [f"Unknown query parameter. Allowed here: {choices}."]
+            elif not all(value.strip() for value in request.query_params.getlist(name)):
+                # An empty value would otherwise switch the filter off without a word.
+                errors[name] = ["Give a value, or leave the parameter out."]
+        if errors:
+            raise ValidationError(errors)
