@@ -1,6 +1,8 @@
 """The OpenAPI schema describes the API truthfully: a bounded schemathesis run finds no
 server error and no response that breaks the schema."""
 
+import os
+
 import pytest
 import schemathesis
 from django.core import signals
@@ -64,7 +66,7 @@ def test_interactive_docs_are_served_without_a_cdn(client):
 
 @schema.parametrize()
 @settings(
-    max_examples=15,
+    max_examples=int(os.environ.get("NEWSROOM_SCHEMATHESIS_EXAMPLES", "15")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

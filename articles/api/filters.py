@@ -1,10 +1,27 @@
+import datetime
+
 import django_filters
 from django.db.models import Exists, OuterRef
+from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import ValidationError
 
 from articles.models import ArticleVersion, Person, PublishedQuote, Tag, TagKind
 from articles.search import search
 from newsroom.languages import language_choices
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, converted to UTC: every database takes it, whatever
+    offset the client wrote (PostgreSQL refuses offsets beyond 15:59)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return value.astimezone(datetime.UTC) if value is not None else None
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
 
 # ?ordering= value -> (model fields, in order), for cursor pages and relevance.
 ORDERINGS = {
@@ -39,21 +56,21 @@ class ArticleFilterSet(django_filters.FilterSet):
     author = django_filters.CharFilter(
         method="filter_author", help_text="The slug of a bylined person or agency."
     )
-    published_after = django_filters.IsoDateTimeFilter(
+    published_after = UtcDateTimeFilter(
         field_name="first_published_at",
         lookup_expr="gte",
         help_text="First published at or after.",
     )
-    published_before = django_filters.IsoDateTimeFilter(
+    published_before = UtcDateTimeFilter(
         field_name="first_published_at", lookup_expr="lt", help_text="First published before."
     )
-    updated_after = django_filters.IsoDateTimeFilter(
+    updated_after = UtcDateTimeFilter(
         field_name="changed_at", lookup_expr="gte", help_text="Changed at or after."
     )
-    updated_before = django_filters.IsoDateTimeFilter(
+    updated_before = UtcDateTimeFilter(
         field_name="changed_at", lookup_expr="lt", help_text="Changed before."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="changed_at",
         lookup_expr="gte",
         help_text="For sync clients: all changed since this time (use ordering=updated_at).",
