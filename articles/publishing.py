@@ -18,6 +18,7 @@ from articles.models import (
     ArticleStatus,
     ArticleVersion,
     PublishedQuote,
+    VersionPhoto,
     publication_changed,
 )
 
@@ -104,6 +105,19 @@ def article_unpublish(*, article, user=None, note=""):
 
 def version_render(version, *, at=None, resolver=None):
     """Render ``version``'s frozen content into its public JSON and formats; save it."""
+    rendering = version_prepare(version, at=at, resolver=resolver)
+    with transaction.atomic():
+        version.save()
+        versions_write_relations([(version, rendering)])
+    return version
+
+
+def version_prepare(version, *, at=None, resolver=None):
+    """Fill ``version``'s rendered fields from its frozen content, without saving.
+
+    Returns the Rendering, whose relations ``versions_write_relations`` stores once the
+    version has a primary key. Bulk jobs prepare many versions, then write them at once.
+    """
     rendering = snapshots.render(version.content, version=version, at=at, resolver=resolver)
     document = rendering.document
     version.document = snapshots.dumps(document)
@@ -125,29 +139,45 @@ def version_render(version, *, at=None, resolver=None):
     version.changed_at = max(version.rendered_at, version.visible_from)
     version.family_id = version.content.get("translation_of_id") or version.article_id
     version.rendering_valid_until = rendering.valid_until
-    with transaction.atomic():
-        version.save()
-        version.photos.set(rendering.photo_ids)
-        version.people.set(rendering.person_ids)
-        version.tags.set(rendering.tag_ids)
-        version.authors.set(rendering.author_ids)
-        version.author_agencies.set(rendering.author_agency_ids)
-        version.quotes.all().delete()
-        PublishedQuote.objects.bulk_create(
-            PublishedQuote(
-                version=version,
-                quote_id=quote["id"],
-                position=position,
-                text=quote["text"],
-                language=quote["language"],
-                speaker_id=quote["speaker"]["id"],
-                speaker_role=quote["speaker_role"],
-                first_published_at=version.first_published_at,
-                document=snapshots.dumps({**quote, "article": _article_reference(document)}),
-            )
-            for position, quote in enumerate(snapshots.published_quotes(document))
+    return rendering
+
+
+def versions_write_relations(pairs):
+    """Store what each (saved version, rendering) shows, replacing what was stored:
+    photos, people, tags, authors and its public quotes."""
+    relations = (
+        ("photos", "photo_ids", "photo_id"),
+        ("people", "person_ids", "person_id"),
+        ("tags", "tag_ids", "tag_id"),
+        ("authors", "author_ids", "person_id"),
+        ("author_agencies", "author_agency_ids", "agency_id"),
+    )
+    version_ids = [version.pk for version, _ in pairs]
+    for name, attribute, column in relations:
+        through = getattr(ArticleVersion, name).through
+        owner = "version_id" if through is VersionPhoto else "articleversion_id"
+        through.objects.filter(**{f"{owner}__in": version_ids}).delete()
+        through.objects.bulk_create(
+            through(**{owner: version.pk, column: pk})
+            for version, rendering in pairs
+            for pk in getattr(rendering, attribute)
         )
-    return version
+    PublishedQuote.objects.filter(version_id__in=version_ids).delete()
+    PublishedQuote.objects.bulk_create(
+        PublishedQuote(
+            version=version,
+            quote_id=quote["id"],
+            position=position,
+            text=quote["text"],
+            language=quote["language"],
+            speaker_id=quote["speaker"]["id"],
+            speaker_role=quote["speaker_role"],
+            first_published_at=version.first_published_at,
+            document=snapshots.dumps({**quote, "article": _article_reference(rendering.document)}),
+        )
+        for version, rendering in pairs
+        for position, quote in enumerate(snapshots.published_quotes(rendering.document))
+    )
 
 
 def versions_rerender(versions):

@@ -150,6 +150,9 @@ class Resolver:
             self.sections[section_id] = chain
         return self.sections[section_id]
 
+    def translations(self, content, at):
+        return _translations(content, at)
+
     @staticmethod
     def _fetch(cache, queryset, ids):
         missing = {pk for pk in ids if pk is not None and pk not in cache}
@@ -173,7 +176,7 @@ def render(content, *, version=None, at=None, resolver=None):
     body = [_render_block(block, resolved, language) for block in content["blocks"]]
     quotes = [_quote_document(quote, resolved) for quote in content["quotes"]]
     bylines = [_byline_document(byline, resolved) for byline in content["bylines"]]
-    translations, valid_until = _translations(content, at)
+    translations, valid_until = resolved.translations(content, at)
 
     section_document = (
         {

@@ -240,3 +240,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_NO_READ_ONLY_REQUIRED": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
+
+# Benchmarks only (bench/api.py): serve this file's bytes at /bench/ceiling/.
+NEWSROOM_BENCH_CEILING_FILE = env_str("NEWSROOM_BENCH_CEILING_FILE")

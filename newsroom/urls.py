@@ -48,6 +48,11 @@ urlpatterns = [
     ),
 ]
 
+if settings.NEWSROOM_BENCH_CEILING_FILE:
+    from newsroom.bench import ceiling
+
+    urlpatterns.append(path("bench/ceiling/", ceiling))
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

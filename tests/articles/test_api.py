@@ -232,3 +232,9 @@ def test_cached_response_costs_one_query(api_client):
     with CaptureQueriesContext(connection) as queries:
         assert api_client.get(url).status_code == 200
     assert len(queries) == 1
+
+
+def test_api_root_is_public_and_lists_the_endpoints(api_client):
+    response = api_client.get("/api/v1/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert {"articles", "sections", "people", "tags", "quotes"} <= set(response.json())
