@@ -111,7 +111,10 @@ def decode(source, *, largest_width=None):
     decodes at a reduced scale only while that leaves a reduction of ``QUALITY_GAP``
     or more for Lanczos. Returns (picture, original oriented size).
     """
-    image = Image.open(source)
+    return _decode_opened(Image.open(source), largest_width)
+
+
+def _decode_opened(image, largest_width):
     size = oriented_size(image)
     if largest_width and image.format == "JPEG" and largest_width * QUALITY_GAP < size[0]:
         scale = largest_width * QUALITY_GAP / size[0]
@@ -228,14 +231,12 @@ def render(
     """
     options = options or EncodeOptions()
     metadata = metadata or EmbeddedMetadata()
-    probe = Image.open(source)
-    original_size = oriented_size(probe)
-    probe.close()
-    if hasattr(source, "seek"):
-        source.seek(0)
+    image = Image.open(source)
+    original_size = oriented_size(image)
     specs = effective_specs(specs, original_size)
     widths = {size_at(original_size, spec.width)[0] for spec in specs}
-    picture, original_size = decode(source, largest_width=max(widths))
+    picture, original_size = _decode_opened(image, max(widths))
+    del image
     exif = exif_block(metadata)
     xmp = xmp_packet(metadata)
     by_size = {}

@@ -130,7 +130,7 @@ def validate_upload(file):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(file, formats=["JPEG", "PNG", "WEBP"])
+            image = Image.open(_Unclosable(file), formats=["JPEG", "PNG", "WEBP"])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         refuse_bomb(config)
     except UnidentifiedImageError:
@@ -172,6 +172,20 @@ def validate_upload(file):
         size=size,
         checksum=checksum,
     )
+
+
+class _Unclosable:
+    """The upload, as Pillow sees it: Pillow closes what it opened when it is done (the
+    PNG reader does), but the service still needs the file afterwards."""
+
+    def __init__(self, file):
+        self._file = file
+
+    def __getattr__(self, name):
+        return getattr(self._file, name)
+
+    def close(self):
+        pass
 
 
 def sniff(head):
@@ -252,8 +266,6 @@ def _decode_fully(image, kind):
                 "detail": detail
             }
         refuse(message, code)
-    finally:
-        image.close()
 
 
 def _scan(file):

@@ -4,8 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.api.urls import router as articles_router
+from media.api.urls import router as media_router
 
-api_v1 = [*articles_router.urls]
+api_v1 = [*articles_router.urls, *media_router.urls]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
