@@ -76,3 +76,53 @@ def photos_visible_until(photos, at=None):
         ),
         default=None,
     )
+
+
+def ninjs_renditions(document, *, version=3):
+    """Return ``document``'s renditions as ninjs ``renditions`` (2.x keys in lower
+    case, 3.x in camelCase), for the ninjs ``associations`` entry of a photo."""
+    size_key = "sizeInBytes" if version >= 3 else "sizeinbytes"
+    type_key = "contentType" if version >= 3 else "contenttype"
+    return [
+        {
+            "name": rendition["name"],
+            "href": rendition["url"],
+            type_key: rendition["content_type"],
+            "width": rendition["width"],
+            "height": rendition["height"],
+            size_key: rendition["size"],
+        }
+        for rendition in document["renditions"]
+    ]
+
+
+def image_objects(document, *, absolute=lambda url: url):
+    """Return schema.org ImageObjects for ``document``: one per crop (largest JPEG), as
+    Google asks for 16:9, 4:3 and 1:1, each with the credit, creator and copyright.
+    ``absolute`` turns a URL into an absolute one (e.g. ``request.build_absolute_uri``)."""
+    largest = {}
+    for rendition in document["renditions"]:
+        if rendition["content_type"] != "image/jpeg":
+            continue
+        current = largest.get(rendition["crop"])
+        if current is None or rendition["width"] > current["width"]:
+            largest[rendition["crop"]] = rendition
+    creator = document["credit"]["creator"] or document["credit"]["handle"]
+    return [
+        {
+            "@type": "ImageObject",
+            "contentUrl": absolute(rendition["url"]),
+            "width": rendition["width"],
+            "height": rendition["height"],
+            "encodingFormat": rendition["content_type"],
+            "caption": document["caption"],
+            "creditText": document["credit_line"],
+            **({"creator": {"@type": "Person", "name": creator}} if creator else {}),
+            **(
+                {"copyrightNotice": document["copyright_notice"]}
+                if document["copyright_notice"]
+                else {}
+            ),
+        }
+        for rendition in largest.values()
+    ]

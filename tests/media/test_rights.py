@@ -102,3 +102,19 @@ def test_admin_flags_expired_photos_and_lists_the_articles_affected(published, c
     detail = change.content.decode()
     assert reverse("admin:articles_article_change", args=[article.pk]) in detail
     assert "readers see no photo: rights expired" in detail
+
+
+def test_ninjs_and_json_ld_list_the_renditions(published):
+    from media.models import Photo
+    from media.public import image_objects, ninjs_renditions, photo_public_document
+
+    _article, _version, lead, _ = published
+    document = photo_public_document(Photo.objects.with_texts().get(pk=lead.pk), "en", at=START)
+    ninjs = ninjs_renditions(document)
+    assert set(ninjs[0]) == {"name", "href", "contentType", "width", "height", "sizeInBytes"}
+    assert "sizeinbytes" in ninjs_renditions(document, version=2)[0]
+    objects = image_objects(document, absolute=lambda url: f"https://news.example.org{url}")
+    assert len(objects) == 4  # one per crop: full, 16:9, 4:3, 1:1
+    assert objects[0]["contentUrl"].startswith("https://news.example.org/media/renditions/")
+    assert objects[0]["creditText"] == document["credit_line"]
+    assert objects[0]["creator"] == {"@type": "Person", "name": "Jane Photographer"}
