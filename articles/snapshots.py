@@ -19,6 +19,7 @@ from articles import links
 from articles.models import Article, ArticleVersion, BlockKind, Person, Section, Tag
 from articles.sanitize import plain_text
 from media.models import Agency, Photo
+from media.public import photo_public_document, photo_teaser_document, photos_visible_until
 
 CONTENT_SCHEMA = 1
 
@@ -167,16 +168,25 @@ def render(content, *, version=None, at=None, resolver=None):
     preview) the document says version 0 and carries no dates.
     """
     language = content["language"]
+    at = at or timezone.now()
     resolved = (resolver or Resolver()).load(content)
     chain = resolved.section_chain(content["section_id"])
     section = chain[-1] if chain else None
 
     photo = resolved.photos.get(content["lead_photo_id"])
-    lead_photo = _photo_document(photo, language) if photo else None
-    body = [_render_block(block, resolved, language) for block in content["blocks"]]
+    lead_photo = _photo_document(photo, language, at) if photo else None
+    body = [_render_block(block, resolved, language, at) for block in content["blocks"]]
     quotes = [_quote_document(quote, resolved) for quote in content["quotes"]]
     bylines = [_byline_document(byline, resolved) for byline in content["bylines"]]
-    translations, valid_until = resolved.translations(content, at)
+    translations, translations_valid_until = resolved.translations(content, at)
+    # A photo whose rights expire later disappears then: the first read after that
+    # moment renders again (articles.publishing.version_public_document).
+    shown = [resolved.photos[pk] for pk in _photo_ids(content) if pk in resolved.photos]
+    photos_valid_until = photos_visible_until(shown, at)
+    valid_until = min(
+        (moment for moment in (translations_valid_until, photos_valid_until) if moment),
+        default=None,
+    )
 
     section_document = (
         {
@@ -291,7 +301,7 @@ def _dates(version):
     return {"published_at": version.first_published_at, "updated_at": version.visible_from}
 
 
-def _render_block(block, resolved, language):
+def _render_block(block, resolved, language, at):
     kind = block["kind"]
     if kind == BlockKind.PARAGRAPH:
         return {"type": kind, "html": block["html"]}
@@ -304,7 +314,7 @@ def _render_block(block, resolved, language):
         }
     if kind == BlockKind.PHOTO:
         photo = resolved.photos.get(block["photo_id"])
-        return {"type": kind, "photo": _photo_document(photo, language) if photo else None}
+        return {"type": kind, "photo": _photo_document(photo, language, at) if photo else None}
     if kind == BlockKind.QUOTE:
         return {"type": kind, "quote": _quote_document(block["quote"], resolved)}
     if kind == BlockKind.LIST:
@@ -312,38 +322,14 @@ def _render_block(block, resolved, language):
     return {"type": kind, "url": block["url"], "caption": block["caption"]}
 
 
-def _photo_document(photo, language):
-    text = photo.text_in(language)
-    credit = photo.credit
-    return {
-        "id": photo.pk,
-        "url": photo.image.url,
-        "width": photo.width,
-        "height": photo.height,
-        "caption": text.caption if text else "",
-        "caption_language": text.language if text else None,
-        "alt_text": "" if photo.is_decorative or text is None else text.alt_text,
-        "is_decorative": photo.is_decorative,
-        "credit_line": credit.line(),
-        "credit": {
-            "creator": credit.creator,
-            "agency": credit.agency,
-            "pool": credit.pool,
-            "platform": credit.platform,
-            "handle": credit.handle,
-        },
-        "copyright_notice": photo.copyright_notice,
-        "usage_terms": photo.usage_terms,
-        "taken_on": photo.taken_on,
-        "taken_place": photo.taken_place,
-    }
+def _photo_document(photo, language, at=None):
+    """The public photo (``media.public``), or None when its rights have expired: a lead
+    photo then disappears and a photo block keeps its place with ``photo: null``."""
+    return photo_public_document(photo, language, at=at)
 
 
 def _teaser_photo(photo_document):
-    if photo_document is None:
-        return None
-    keys = ("id", "url", "width", "height", "alt_text", "caption", "credit_line")
-    return {key: photo_document[key] for key in keys}
+    return photo_teaser_document(photo_document)
 
 
 def _person_document(person):

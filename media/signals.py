@@ -1,9 +1,14 @@
-"""Bring a fixture's image files along when ``loaddata`` loads its Photo rows.
+"""Side effects of photo changes: fixture files, and keeping renditions fresh.
 
 A fixture can only carry the storage name of an image. Files shipped beside fixtures
 under ``<app>/fixtures/media/<storage name>`` are copied into the default storage when
 the row is loaded, so ``manage.py loaddata seed_article`` is enough on a fresh install
 (local disk or object storage alike).
+
+Renditions embed the focal point's crop and the credits, so a change to the photo, its
+captions or its agency queues their regeneration after the transaction commits (the
+task skips renditions that are still fresh). Fixture loads (``raw``) queue nothing;
+``manage.py regenerate_renditions`` makes theirs.
 """
 
 from pathlib import Path
@@ -11,10 +16,11 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.files import File
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from media.models import Photo, file_digest
+from media.models import Agency, Photo, PhotoText, file_digest
+from media.tasks import enqueue_renditions
 
 
 class FixtureImageMissing(Exception):
@@ -62,3 +68,27 @@ def copy_fixture_image(sender, instance, raw, **kwargs):
         raise FixtureImageMissing(
             f"The file {name!r} does not match the checksum its fixture row declares."
         )
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="media_photo_renditions")
+def photo_saved(sender, instance, raw, update_fields=None, **kwargs):
+    if raw or not instance.image:
+        return
+    if update_fields is not None and set(update_fields) <= {"updated_at"}:
+        return  # a touch after renditions were written: nothing they depend on changed
+    enqueue_renditions(instance.pk)
+
+
+@receiver(post_save, sender=PhotoText, dispatch_uid="media_photo_text_renditions_saved")
+@receiver(post_delete, sender=PhotoText, dispatch_uid="media_photo_text_renditions_deleted")
+def photo_text_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        enqueue_renditions(instance.photo_id)
+
+
+@receiver(post_save, sender=Agency, dispatch_uid="media_agency_renditions")
+def agency_changed(sender, instance, raw, created=False, **kwargs):
+    if raw or created:
+        return
+    for photo_id in instance.photos.values_list("pk", flat=True):
+        enqueue_renditions(photo_id)

@@ -243,3 +243,42 @@ SPECTACULAR_SETTINGS = {
 
 # Benchmarks only (bench/api.py): serve this file's bytes at /bench/ceiling/.
 NEWSROOM_BENCH_CEILING_FILE = env_str("NEWSROOM_BENCH_CEILING_FILE")
+
+# --- Photos (docs/photos.md) --------------------------------------------------------------
+
+# Upload limits. Pixels bound decoding memory (a decompression bomb declares millions of
+# pixels in a few kilobytes); sides and aspect ratio refuse absurd dimensions.
+NEWSROOM_PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 50 * 1024 * 1024)
+NEWSROOM_PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 60_000_000)
+NEWSROOM_PHOTO_MAX_SIDE = 16_000
+NEWSROOM_PHOTO_MIN_SIDE = 8
+NEWSROOM_PHOTO_MAX_ASPECT_RATIO = 10
+# Declared renditions: every crop at every width in every format, nothing else. A width
+# is that of the whole picture at that size; crops are cut from it around the focal
+# point. Changing this and running `manage.py regenerate_renditions` applies it.
+NEWSROOM_RENDITIONS = {
+    "widths": [400, 800, 1200, 1600],
+    "crops": {"full": None, "16x9": [16, 9], "4x3": [4, 3], "1x1": [1, 1]},
+    "formats": ["jpeg", "webp"],
+    "jpeg_quality": 82,
+    "webp_quality": 80,
+}
+# Originals and renditions go through the default storage: local files under
+# MEDIA_ROOT, or S3-compatible object storage with STORAGE_BACKEND=s3 (needs the "s3"
+# extra: pip install newsroom[s3]). Credentials come from the usual AWS variables.
+if env_choice("STORAGE_BACKEND", {"local": 0, "s3": 1}, "local") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": env_str("AWS_LOCATION", ""),
+            # Photos are public once published: plain, cacheable URLs, not signed ones.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+    if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME.")

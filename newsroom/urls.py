@@ -8,8 +8,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from articles.api.urls import router as articles_router
 from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
 from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
+from media.api.urls import router as media_router
 
-api_v1 = [*articles_router.urls]
+api_v1 = [*articles_router.urls, *media_router.urls]
 
 feeds = [
     path("rss/", cached_feed(LatestArticlesFeed()), name="feed-rss"),

@@ -1,6 +1,7 @@
 import datetime
 
 import django_filters
+from django.core.validators import RegexValidator, validate_slug
 from django.db.models import Exists, OuterRef
 from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import ValidationError
@@ -8,6 +9,11 @@ from rest_framework.exceptions import ValidationError
 from articles.models import ArticleVersion, Person, PublishedQuote, Tag, TagKind
 from articles.search import search
 from newsroom.languages import language_choices
+
+section_path_validator = RegexValidator(
+    r"^/?[-a-zA-Z0-9_]+(/[-a-zA-Z0-9_]+)*/?$",
+    "A section path is slugs joined by slashes, like world/middle-east.",
+)
 
 
 class UtcDateTimeField(IsoDateTimeField):
@@ -46,15 +52,21 @@ class ArticleFilterSet(django_filters.FilterSet):
     section = django_filters.CharFilter(
         method="filter_section",
         max_length=255,
+        validators=[section_path_validator],
         help_text="A section path (world/middle-east); includes its subsections.",
     )
-    tag = django_filters.CharFilter(field_name="tags__slug", help_text="A tag's slug.")
+    tag = django_filters.CharFilter(
+        field_name="tags__slug", validators=[validate_slug], help_text="A tag's slug."
+    )
     person = django_filters.CharFilter(
         field_name="people__slug",
+        validators=[validate_slug],
         help_text="A person's slug: quoted in the article or written about.",
     )
     author = django_filters.CharFilter(
-        method="filter_author", help_text="The slug of a bylined person or agency."
+        method="filter_author",
+        validators=[validate_slug],
+        help_text="The slug of a bylined person or agency.",
     )
     published_after = UtcDateTimeFilter(
         field_name="first_published_at",

@@ -40,7 +40,22 @@ class CreditSerializer(serializers.Serializer):
     handle = serializers.CharField(**ro)
 
 
-class PhotoSerializer(serializers.Serializer):
+class FocalPointSerializer(serializers.Serializer):
+    x = serializers.FloatField(**ro, help_text="0 (left) to 1 (right).")
+    y = serializers.FloatField(**ro, help_text="0 (top) to 1 (bottom).")
+
+
+class RenditionSerializer(serializers.Serializer):
+    name = serializers.CharField(**ro, help_text="The declared spec, e.g. 16x9-800-webp.")
+    crop = serializers.CharField(**ro, help_text="full, 16x9, 4x3 or 1x1.")
+    url = serializers.CharField(**ro)
+    content_type = serializers.CharField(**ro)
+    width = serializers.IntegerField(**ro)
+    height = serializers.IntegerField(**ro)
+    size = serializers.IntegerField(**ro, help_text="Bytes.")
+
+
+class PublishedPhotoSerializer(serializers.Serializer):
     id = serializers.IntegerField(**ro)
     url = serializers.CharField(**ro)
     width = serializers.IntegerField(**ro)
@@ -55,6 +70,8 @@ class PhotoSerializer(serializers.Serializer):
     usage_terms = serializers.CharField(**ro)
     taken_on = serializers.DateField(**ro, allow_null=True)
     taken_place = serializers.CharField(**ro)
+    focal_point = FocalPointSerializer(**ro)
+    renditions = RenditionSerializer(many=True, **ro, help_text="srcset-ready.")
 
 
 class TeaserPhotoSerializer(serializers.Serializer):
@@ -65,6 +82,8 @@ class TeaserPhotoSerializer(serializers.Serializer):
     alt_text = serializers.CharField(**ro)
     caption = serializers.CharField(**ro)
     credit_line = serializers.CharField(**ro)
+    focal_point = FocalPointSerializer(**ro)
+    renditions = RenditionSerializer(many=True, **ro, help_text="Up to 800 px wide.")
 
 
 class PersonRefSerializer(serializers.Serializer):
@@ -113,7 +132,7 @@ class BlockSerializer(serializers.Serializer):
     text = serializers.CharField(**ro, help_text="heading: plain text.")
     anchor = serializers.CharField(**ro, help_text="heading: link target.")
     level = serializers.IntegerField(**ro, help_text="heading: 2 to 4.")
-    photo = PhotoSerializer(**ro, allow_null=True)
+    photo = PublishedPhotoSerializer(**ro, allow_null=True)
     quote = QuoteSerializer(**ro, allow_null=True)
     items = serializers.ListField(child=serializers.CharField(), **ro)
     url = serializers.CharField(**ro, help_text="embed: the embedded address.")
@@ -159,7 +178,7 @@ class ArticleTeaserSerializer(serializers.Serializer):
 
 
 class ArticleSerializer(ArticleTeaserSerializer):
-    lead_photo = PhotoSerializer(**ro, allow_null=True)
+    lead_photo = PublishedPhotoSerializer(**ro, allow_null=True)
     body = BlockSerializer(many=True, **ro)
     table_of_contents = TocEntrySerializer(many=True, **ro)
     quotes = QuoteSerializer(many=True, **ro)

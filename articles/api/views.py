@@ -245,7 +245,7 @@ def withdrawn_json(version):
                 "lookup", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or path."
             )
         ],
-        responses={200: SectionSerializer, 404: schema.ERRORS[404]},
+        responses={200: SectionSerializer, **schema.ERRORS},
     ),
 )
 class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
@@ -323,7 +323,7 @@ ENTITY_LOOKUP = OpenApiParameter(
         responses={200: PersonSerializer(many=True), 400: schema.ERRORS[400]},
     ),
     retrieve=extend_schema(
-        parameters=[ENTITY_LOOKUP], responses={200: PersonSerializer, 404: schema.ERRORS[404]}
+        parameters=[ENTITY_LOOKUP], responses={200: PersonSerializer, **schema.ERRORS}
     ),
 )
 class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
@@ -342,7 +342,7 @@ class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: TagSerializer(many=True), 400: schema.ERRORS[400]},
     ),
     retrieve=extend_schema(
-        parameters=[ENTITY_LOOKUP], responses={200: TagSerializer, 404: schema.ERRORS[404]}
+        parameters=[ENTITY_LOOKUP], responses={200: TagSerializer, **schema.ERRORS}
     ),
 )
 class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
@@ -365,7 +365,7 @@ class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
     ),
     retrieve=extend_schema(
         summary="One published quote",
-        responses={200: schema.PublishedQuoteSerializer, 404: schema.ERRORS[404]},
+        responses={200: schema.PublishedQuoteSerializer, **schema.ERRORS},
     ),
 )
 class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):

@@ -1,4 +1,4 @@
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import MethodNotAllowed, ValidationError
 
 
 class StrictQueryParamsMixin:
@@ -25,9 +25,11 @@ class StrictQueryParamsMixin:
         return allowed
 
     def initial(self, request, *args, **kwargs):
+        method = request.method.lower()
+        if method not in self.http_method_names or getattr(self, method, None) is None:
+            # A method this endpoint lacks is a 405 for everyone, before any login check.
+            raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
-        if getattr(self, request.method.lower(), None) is None:
-            return  # the method is not allowed here: that 405 comes first
         allowed = self.allowed_query_params()
         errors = {}
         for name in sorted(request.query_params):
