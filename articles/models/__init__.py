@@ -4,19 +4,29 @@ from articles.models.entities import Person, Tag, TagKind
 from articles.models.quotes import Quote
 from articles.models.sections import Section
 from articles.models.versions import ArticleVersion, VersionPhoto
+from articles.models.workflow import (
+    ArticleTransition,
+    Correction,
+    CorrectionKind,
+    TransitionAction,
+)
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "ArticleStatus",
+    "ArticleTransition",
     "ArticleVersion",
     "Block",
     "BlockKind",
     "Byline",
+    "Correction",
+    "CorrectionKind",
     "Person",
     "Quote",
     "Section",
     "Tag",
     "TagKind",
+    "TransitionAction",
     "VersionPhoto",
 ]
