@@ -74,7 +74,16 @@ def article_publish(*, article, user=None, note="", at=None):
         )
         article.first_published_at = version.first_published_at
         article.published_at = publish_at
-        article.save(update_fields=["status", "first_published_at", "published_at", "updated_at"])
+        article.updated_by = user or article.updated_by
+        article.save(
+            update_fields=[
+                "status",
+                "first_published_at",
+                "published_at",
+                "updated_by",
+                "updated_at",
+            ]
+        )
         transaction.on_commit(lambda: rerender_translations_of(article))
     return version
 
@@ -87,7 +96,8 @@ def article_unpublish(*, article, user=None, note=""):
         if not taken_down:
             raise ValidationError(_("The article is not published."))
         article.status = ArticleStatus.DRAFT
-        article.save(update_fields=["status", "updated_at"])
+        article.updated_by = user or article.updated_by
+        article.save(update_fields=["status", "updated_by", "updated_at"])
         transaction.on_commit(lambda: rerender_translations_of(article))
     return article
 

@@ -8,7 +8,7 @@ current draft, so it can run again whenever a shared thing changes.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import orjson
 from django.db.models import Q
@@ -65,7 +65,22 @@ def freeze(article):
         "quotes": [_freeze_quote(quote, index_of_block.get(quote.block_id)) for quote in quotes],
         "tag_ids": sorted(tag.pk for tag in article.tags.all()),
         "person_ids": sorted(person.pk for person in article.people.all()),
+        "corrections": _freeze_corrections(article),
     }
+
+
+def _freeze_corrections(article):
+    """The typed public notes (correction, clarification, update), oldest first."""
+    notes = sorted(article.corrections.all(), key=lambda note: (note.created_at, note.pk))
+    return [
+        {
+            "kind": note.kind,
+            "text": note.text,
+            # Frozen content is stored as JSON: the date as UTC text, like the API's dates.
+            "date": note.created_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+        }
+        for note in notes
+    ]
 
 
 def _freeze_block(block):
@@ -189,6 +204,8 @@ def render(content, *, version=None, at=None):
             if (tag := resolved.tags.get(pk))
         ],
         "translations": translations,
+        # Public notes; content frozen before they existed has none.
+        "corrections": content.get("corrections", []),
     }
     teaser = {**headline_fields, "lead_photo": _teaser_photo(lead_photo)}
     return Rendering(

@@ -188,3 +188,8 @@ NEWSROOM_LANGUAGES = env_list("NEWSROOM_LANGUAGES", ["en", "es", "fr", "de", "it
 NEWSROOM_DEFAULT_LANGUAGE = env_str("NEWSROOM_DEFAULT_LANGUAGE", NEWSROOM_LANGUAGES[0])
 # The house style for photo credit lines; keys documented in media/credits.py.
 NEWSROOM_CREDIT_LINE_STYLE = {}
+
+# --- Editorial desk (articles/workflow.py, docs/editorial.md) ---------------------------
+
+# Article history: every save of an article is a revision (django-reversion).
+INSTALLED_APPS += ["reversion"]
