@@ -67,6 +67,15 @@ def article_revisions(article):
     )
 
 
+def revision_label(version):
+    """Say when and by whom a revision was saved, in the newsroom's time zone."""
+    revision = version.revision
+    return _("%(when)s by %(who)s") % {
+        "when": local_time(revision.date_created),
+        "who": user_name(revision.user),
+    }
+
+
 # --- A readable form of one revision ------------------------------------------------------
 
 
@@ -87,11 +96,7 @@ class RevisionContent:
 
     @property
     def label(self):
-        revision = self.version.revision
-        return _("%(when)s by %(who)s") % {
-            "when": local_time(revision.date_created),
-            "who": user_name(revision.user),
-        }
+        return revision_label(self.version)
 
 
 def revision_content(version):
