@@ -31,14 +31,37 @@ def log_in(browser, site, username):
 
 
 def choose(page, container, text):
-    """Pick ``text`` in the autocomplete (select2) inside ``container``."""
-    page.locator(f"{container} .select2-selection").first.click()
-    page.locator(".select2-container--open .select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
+    """Pick ``text`` in the autocomplete (select2) inside ``container``.
+
+    Select2 queries once on opening and again on typing; a late answer can redraw the
+    list under the click, so check the choice took and try again if it did not.
+    """
+    chosen = page.locator(f"{container} .select2-selection__rendered").first
+    for _attempt in range(3):
+        page.locator(f"{container} .select2-selection").first.click()
+        page.locator(".select2-container--open .select2-search__field").fill(text)
+        option = page.locator(
+            ".select2-container--open .select2-results__option[aria-selected]", has_text=text
+        ).first
+        option.click()
+        if text in (chosen.text_content() or ""):
+            return
+    expect(chosen).to_contain_text(text)
+
+
+def save_popup(popup, artifacts):
+    """Save an add-related pop-up; saving closes it and picks the new row in the page."""
+    try:
+        with popup.expect_event("close", timeout=15_000):
+            popup.locator("input[name=_save]").click()
+    except Exception:
+        popup.screenshot(path=str(artifacts / "popup-failure.png"), full_page=True)
+        raise
 
 
 def add_block(page, index, kind):
     page.locator("#blocks-group .add-row a").click()
+    expect(page.locator(f"#blocks-{index} .desk-move")).to_be_visible()
     page.select_option(f"select[name='blocks-{index}-kind']", kind)
 
 
@@ -79,8 +102,7 @@ def test_reporter_writes_and_submits_editor_previews_and_publishes(
     choose(popup, ".field-credit_agency", "AFP")
     popup.fill("#id_texts-0-caption", "Delegates arrive for the talks in Doha.")
     popup.fill("#id_texts-0-alt_text", "Men in suits walk past flags into a conference hall.")
-    popup.locator("input[name=_save]").click()
-    popup.wait_for_event("close")
+    save_popup(popup, artifacts)
     expect(page.locator("#blocks-2 .desk-photo")).to_contain_text("PHOTO/Karim Jaafar/AFP")
 
     add_block(page, 3, "paragraph")
@@ -99,8 +121,7 @@ def test_reporter_writes_and_submits_editor_previews_and_publishes(
     popup = popup_info.value
     popup.fill("#id_name", "Jens Laerke")
     popup.fill("#id_description", "Spokesman for OCHA")
-    popup.locator("input[name=_save]").click()
-    popup.wait_for_event("close")
+    save_popup(popup, artifacts)
     page.fill("input[name='quotes-0-speaker_role']", "spokesman for the UN humanitarian office")
 
     page.locator("input[name=_submit_for_review]").click()

@@ -28,9 +28,19 @@
     return form.querySelector(".field-" + name);
   }
 
+  // Read-only pages (an article the user may not change) show the kind as text.
+  const KIND_BY_LABEL = {
+    "Paragraph": "paragraph", "Subheading": "heading", "Photo": "photo",
+    "Pull quote": "quote", "List": "list", "Embed": "embed",
+  };
+
   function showFieldsFor(form) {
-    const kind = form.querySelector("select[name$='-kind']");
-    if (!kind) return;
+    let kind = form.querySelector("select[name$='-kind']");
+    if (!kind) {
+      const shown = form.querySelector(".field-kind .readonly");
+      if (!shown) return;
+      kind = { value: KIND_BY_LABEL[shown.textContent.trim()] };
+    }
     const wanted = FIELDS_BY_KIND[kind.value] || ALL_FIELDS;
     ALL_FIELDS.forEach((name) => {
       const row = fieldRow(form, name);
@@ -80,7 +90,8 @@
 
   function addMoveButtons(form) {
     const title = form.querySelector("h3");
-    if (!title || form.querySelector(".desk-move")) return;
+    const readOnly = form.querySelector(".field-kind .readonly");
+    if (!title || readOnly || form.querySelector(".desk-move")) return;
     const box = document.createElement("span");
     box.className = "desk-move";
     [["↑", "Move up", -1], ["↓", "Move down", 1]].forEach(([text, label, step]) => {
@@ -191,11 +202,12 @@
     renumber();
     document.querySelectorAll("select[name='lead_photo']").forEach(showPhoto);
 
-    document.addEventListener("formset:added", (event) => {
-      if (event.detail && event.detail.formsetName === "blocks") {
-        setUpBlock(event.target);
-        renumber();
-      }
+    // Set up blocks added with "Add another body block" (setting up is idempotent, so
+    // the event and the click fallback may both run).
+    const setUpAll = () => { blockForms().forEach(setUpBlock); renumber(); };
+    document.addEventListener("formset:added", setUpAll);
+    document.addEventListener("click", (event) => {
+      if (event.target.closest("#blocks-group .add-row")) window.setTimeout(setUpAll, 0);
     });
     document.addEventListener("formset:removed", renumber);
     if ($) {
