@@ -7,4 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from articles import signals  # noqa: F401  (fixture rendering, shared-change rebuilds)
+        from articles import history, signals  # noqa: F401  (fixture rendering, shared-change rebuilds)
+
+        history.register()  # every article save is a revision (django-reversion)

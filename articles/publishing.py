@@ -83,7 +83,16 @@ def article_publish(*, article, user=None, note="", at=None):
         )
         article.first_published_at = version.first_published_at
         article.published_at = publish_at
-        article.save(update_fields=["status", "first_published_at", "published_at", "updated_at"])
+        article.updated_by = user or article.updated_by
+        article.save(
+            update_fields=[
+                "status",
+                "first_published_at",
+                "published_at",
+                "updated_by",
+                "updated_at",
+            ]
+        )
         # Translations list each other: render them in the same transaction.
         rerender_translations_of(article)
     return version
@@ -98,7 +107,9 @@ def article_unpublish(*, article, user=None, note=""):
             raise ValidationError(_("The article is not published."))
         publication_changed()
         article.status = ArticleStatus.DRAFT
-        article.save(update_fields=["status", "updated_at"])
+        article.updated_by = user or article.updated_by
+        article.save(update_fields=["status", "updated_by", "updated_at"])
+        # Translations list each other: render them in the same transaction.
         rerender_translations_of(article)
     return article
 

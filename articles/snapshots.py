@@ -8,7 +8,7 @@ current draft, so it can run again whenever a shared thing changes.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import orjson
 from django.db.models import Q
@@ -70,7 +70,22 @@ def freeze(article):
         "person_ids": sorted(person.pk for person in article.people.all()),
         "embargo_until": _iso(article.embargo_until),
         "expires_at": _iso(article.expires_at),
+        "corrections": _freeze_corrections(article),
     }
+
+
+def _freeze_corrections(article):
+    """The typed public notes (correction, clarification, update), oldest first."""
+    notes = sorted(article.corrections.all(), key=lambda note: (note.created_at, note.pk))
+    return [
+        {
+            "kind": note.kind,
+            "text": note.text,
+            # Frozen content is stored as JSON: the date as UTC text, like the API's dates.
+            "date": note.created_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+        }
+        for note in notes
+    ]
 
 
 def _freeze_block(block):
@@ -241,6 +256,8 @@ def render(content, *, version=None, at=None, resolver=None):
             if (tag := resolved.tags.get(pk))
         ],
         "translations": translations,
+        # Public notes; content frozen before they existed has none.
+        "corrections": content.get("corrections", []),
     }
     teaser = {**headline_fields, "lead_photo": _teaser_photo(lead_photo)}
     return Rendering(

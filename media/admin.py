@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -167,12 +168,19 @@ class PhotoAdmin(admin.ModelAdmin):
                     )
                 except DuplicatePhoto as error:
                     duplicate = error.photo
+                    if IS_POPUP_VAR in request.POST:
+                        # Picking a photo from an article: the one already in the
+                        # library is the answer, not a second copy.
+                        messages.info(request, _("This file was already in the library."))
+                        return self.response_add(request, duplicate)
                     form.add_error("image", error.error_dict["image"])
                 except ValidationError as error:
                     self._add_errors(form, error)
                 else:
                     self.log_addition(request, photo, [{"added": {}}])
                     messages.success(request, self._ingest_message(photo))
+                    if IS_POPUP_VAR in request.POST:
+                        return self.response_add(request, photo)
                     return HttpResponseRedirect(
                         reverse("admin:media_photo_change", args=[photo.pk])
                     )
@@ -184,6 +192,10 @@ class PhotoAdmin(admin.ModelAdmin):
             "form": form,
             "duplicate": duplicate,
             "title": _("Upload a photo"),
+            "is_popup": IS_POPUP_VAR in request.GET or IS_POPUP_VAR in request.POST,
+            "is_popup_var": IS_POPUP_VAR,
+            "to_field": request.GET.get(TO_FIELD_VAR) or request.POST.get(TO_FIELD_VAR),
+            "to_field_var": TO_FIELD_VAR,
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/media/photo/upload.html", context)

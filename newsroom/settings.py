@@ -282,3 +282,8 @@ if env_choice("STORAGE_BACKEND", {"local": 0, "s3": 1}, "local") == "s3":
     }
     if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME.")
+
+# --- Editorial desk (articles/workflow.py, docs/editorial.md) ---------------------------
+
+# Article history: every save of an article is a revision (django-reversion).
+INSTALLED_APPS += ["reversion"]

@@ -5,15 +5,24 @@ from articles.models.quotes import Quote
 from articles.models.sections import Section
 from articles.models.state import PublicationState, publication_changed
 from articles.models.versions import ArticleVersion, PublishedQuote, VersionPhoto
+from articles.models.workflow import (
+    ArticleTransition,
+    Correction,
+    CorrectionKind,
+    TransitionAction,
+)
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "ArticleStatus",
+    "ArticleTransition",
     "ArticleVersion",
     "Block",
     "BlockKind",
     "Byline",
+    "Correction",
+    "CorrectionKind",
     "Person",
     "PublicationState",
     "PublishedQuote",
@@ -21,6 +30,7 @@ __all__ = [
     "Section",
     "Tag",
     "TagKind",
+    "TransitionAction",
     "VersionPhoto",
     "publication_changed",
 ]

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from articles.validators import validate_not_numeric
@@ -21,8 +21,25 @@ class ArticleQuerySet(models.QuerySet):
         """Fetch the editorial content of the articles in a fixed number of queries,
         whatever the number of articles, blocks or quotes."""
         return self.select_related("section").prefetch_related(
-            "blocks", "quotes", "bylines", "tags", "people"
+            "blocks", "quotes", "bylines", "tags", "people", "corrections"
         )
+
+    def with_live_window(self):
+        """Annotate each article with its live version's visibility window
+        (``live_from``, ``live_until``, ``live_withdrawn_at``), or None when nothing is
+        live, so the desk can say whether a story is public *now*, at read time."""
+        from articles.models.versions import ArticleVersion
+
+        live = ArticleVersion.objects.filter(article=OuterRef("pk"), is_live=True)
+        return self.annotate(
+            live_from=Subquery(live.values("visible_from")[:1]),
+            live_until=Subquery(live.values("visible_until")[:1]),
+            live_withdrawn_at=Subquery(live.values("withdrawn_at")[:1]),
+        )
+
+    def using_photo(self, photo):
+        """Return the articles that show ``photo``: as lead photo or in a photo block."""
+        return self.filter(Q(lead_photo=photo) | Q(blocks__photo=photo)).distinct()
 
     def get_by_natural_key(self, language, slug):
         return self.get(language=language, slug=slug)
@@ -108,6 +125,15 @@ class Article(models.Model):
         editable=False,
         related_name="+",
     )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -115,6 +141,13 @@ class Article(models.Model):
         ordering = ["-updated_at", "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # The role rules built on these live in articles/permissions.py.
+        permissions = [
+            ("edit_any_article", _("Can edit any article, whoever wrote it, in any state")),
+            ("publish_article", _("Can publish, schedule, embargo, expire and unpublish")),
+            ("withdraw_article", _("Can withdraw (kill) a published article")),
+            ("correct_article", _("Can attach public corrections to an article")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["language", "slug"],

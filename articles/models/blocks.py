@@ -123,7 +123,8 @@ class Block(models.Model):
             return f"{label}: {self.photo}"
         if self.kind == BlockKind.QUOTE and self.quote_id:
             return f"{label}: {self.quote}"
-        summary = self.text if len(self.text) <= 60 else f"{self.text[:59]}…"
+        text = plain_text(self.text)
+        summary = text if len(text) <= 60 else f"{text[:59]}…"
         return f"{label} {self.position}: {summary}"
 
     def save(self, *args, **kwargs):
