@@ -208,6 +208,16 @@ def rerender_translations_of(article):
     return versions_rerender(ArticleVersion.objects.filter(article__in=family))
 
 
+def versions_refresh_due(versions, *, at=None):
+    """Render again, in place, those of ``versions`` whose rendering depends on a moment
+    that has passed (a photo's rights expired, a translation went public)."""
+    at = at or timezone.now()
+    for index, version in enumerate(versions):
+        if version.rendering_valid_until is not None and version.rendering_valid_until <= at:
+            versions[index] = version_render(ArticleVersion.objects.get(pk=version.pk), at=at)
+    return versions
+
+
 def version_public_document(version, *, at=None):
     """Return the JSON text a reader gets for ``version``, refreshed first if a time
     it depends on (a translation's schedule, say) has passed."""

@@ -28,7 +28,7 @@ from articles.api.serializers import PersonSerializer, SectionSerializer, TagSer
 from articles.api.shaping import DOCUMENT_FIELDS, EXPANSIONS, TEASER_FIELDS, parse_list, shape
 from articles.models import ArticleVersion, PublishedQuote, Section
 from articles.public_cache import cached_public_response, make_response
-from articles.publishing import version_public_document
+from articles.publishing import version_public_document, versions_refresh_due
 from newsroom.api.errors import error_json
 from newsroom.api.views import StrictQueryParamsMixin
 
@@ -120,9 +120,11 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
         expand = parse_list(request, "expand", EXPANSIONS)
         needed = set(fields or ()) | ({"translations", "people"} & set(expand or ()))
         column = "teaser" if needed <= TEASER_FIELDS else "document"
-        queryset = filterset.qs.only("article_id", "first_published_at", "changed_at", column)
+        queryset = filterset.qs.only(
+            "article_id", "first_published_at", "changed_at", "rendering_valid_until", column
+        )
         self.ordering = filterset.get_ordering()
-        page = self.paginate_queryset(queryset)
+        page = versions_refresh_due(list(self.paginate_queryset(queryset)))
         texts = [getattr(version, column) for version in page]
         if fields or expand:
             shaped = shape([orjson.loads(text) for text in texts], fields=fields, expand=expand)

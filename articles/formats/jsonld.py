@@ -5,9 +5,9 @@ from django.conf import settings
 from articles.formats.html import body_text, text_excerpt
 from articles.links import absolute_url
 
-# Google asks for 16:9, 4:3 and 1:1 images, each at least 50,000 pixels.
-ASPECT_RATIOS = ("16:9", "4:3", "1:1")
-MINIMUM_PIXELS = 50_000
+# Google asks for 16:9, 4:3 and 1:1 images of at least 50,000 pixels: the largest JPEG
+# of each of our crops (1600 px wide for photos that big).
+CROPS = ("16x9", "4x3", "1x1")
 
 
 def article_jsonld(document):
@@ -76,12 +76,12 @@ def lead_images(photo):
     """Return ImageObjects for the photo: one per aspect ratio Google asks for when the
     photo has crops in those ratios, else the original."""
     chosen = []
-    for ratio in ASPECT_RATIOS:
+    for crop in CROPS:
         candidates = [
             rendition
             for rendition in photo.get("renditions") or []
-            if rendition.get("aspect_ratio") == ratio
-            and rendition["width"] * rendition["height"] >= MINIMUM_PIXELS
+            if rendition.get("crop") == crop
+            and rendition.get("content_type") == "image/jpeg"
         ]
         if candidates:
             best = max(candidates, key=lambda rendition: rendition["width"])

@@ -105,16 +105,31 @@ def test_admin_flags_expired_photos_and_lists_the_articles_affected(published, c
 
 
 def test_ninjs_and_json_ld_list_the_renditions(published):
+    from articles.formats.jsonld import lead_images
+    from articles.formats.ninjs import renditions_ninjs
     from media.models import Photo
-    from media.public import image_objects, ninjs_renditions, photo_public_document
+    from media.public import photo_public_document
 
     _article, _version, lead, _ = published
     document = photo_public_document(Photo.objects.with_texts().get(pk=lead.pk), "en", at=START)
-    ninjs = ninjs_renditions(document)
-    assert set(ninjs[0]) == {"name", "href", "contentType", "width", "height", "sizeInBytes"}
-    assert "sizeinbytes" in ninjs_renditions(document, version=2)[0]
-    objects = image_objects(document, absolute=lambda url: f"https://news.example.org{url}")
-    assert len(objects) == 4  # one per crop: full, 16:9, 4:3, 1:1
-    assert objects[0]["contentUrl"].startswith("https://news.example.org/media/renditions/")
-    assert objects[0]["creditText"] == document["credit_line"]
-    assert objects[0]["creator"] == {"@type": "Person", "name": "Jane Photographer"}
+    ninjs = renditions_ninjs(document)
+    assert ninjs[0]["name"] == "original"
+    assert set(ninjs[1]) == {"name", "href", "contentType", "width", "height", "sizeInBytes"}
+    assert len(ninjs) == 1 + len(document["renditions"])
+    images = lead_images(document)
+    assert [image["width"] / image["height"] for image in images] == pytest.approx(
+        [16 / 9, 4 / 3, 1], rel=0.01
+    )
+    assert images[0]["contentUrl"].startswith("http://127.0.0.1:8000/media/renditions/")
+    assert images[0]["creditText"] == document["credit_line"]
+    assert images[0]["creator"] == {"@type": "Person", "name": "Jane Photographer"}
+
+
+def test_expired_lead_photo_leaves_list_teasers_without_any_job(published, api_client):
+    _article, _version, lead, _ = published
+    with time_machine.travel(START):
+        before = api_client.get("/api/v1/articles/").json()["results"][0]["lead_photo"]
+    assert before is not None
+    with time_machine.travel(lead.rights_expire_at + timedelta(seconds=1)):
+        after = api_client.get("/api/v1/articles/").json()["results"][0]["lead_photo"]
+    assert after is None
