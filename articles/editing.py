@@ -9,6 +9,7 @@ when. The admin sends the version in a hidden field; the write API will take it 
 """
 
 import reversion
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import permissions
-from articles.models import Article, ArticleStatus, Block, Byline
+from articles.models import Article, ArticleStatus, Block, Byline, Quote
 
 
 def local_time(value):
@@ -168,11 +169,183 @@ def article_translate(*, article, user, language):
     return translation
 
 
+# --- Whole-article writes (the write API, ingest) --------------------------------------------
+
+ARTICLE_FIELDS = (
+    "language",
+    "translation_of",
+    "kicker",
+    "headline",
+    "slug",
+    "dek",
+    "section",
+    "lead_photo",
+    "dateline",
+    "source",
+)
+
+
+def article_write(*, user, data, article=None, expected_version=None, comment=""):
+    """Create ``article`` (None) or update it from validated ``data``, atomically.
+
+    ``data`` holds article fields (``ARTICLE_FIELDS``) and, when given, ``tags``,
+    ``people``, ``bylines`` (dicts with ``person`` or ``agency``), ``blocks`` (dicts
+    with ``kind``, ``text``, ``anchor``, ``level``, ``photo``, ``quote``: the index of a
+    pull quote in ``quotes``, ``items``, ``url``) and ``quotes`` (dicts with ``text``,
+    ``speaker``, ``speaker_role``, ``language``, ``said_on``, ``said_where``, ``block``:
+    the index of the block it stands in, ``offset``, and ``id`` to keep an existing
+    quote). Lists given replace what the article had; lists left out stay as they are.
+    Permission and conflict rules are ``article_save``'s. Returns the article.
+    """
+    with transaction.atomic(), reversion.create_revision():
+        article = article or Article()
+        for name in ARTICLE_FIELDS:
+            if name in data:
+                setattr(article, name, data[name])
+        if article.pk is None:
+            article.external_source = data.get("external_source", "")
+            article.external_id = data.get("external_id", "")
+        article.full_clean(exclude=["section", "lead_photo", "translation_of"])
+        article_save(
+            article=article, user=user, expected_version=expected_version, comment=comment
+        )
+        for name in ("tags", "people"):
+            if name in data:
+                getattr(article, name).set(data[name])
+        if "bylines" in data:
+            article.bylines.all().delete()
+            Byline.objects.bulk_create(
+                Byline(
+                    article=article,
+                    position=position,
+                    person=b.get("person"),
+                    agency=b.get("agency"),
+                )
+                for position, b in enumerate(data["bylines"])
+            )
+        if "blocks" in data or "quotes" in data:
+            _replace_body(article, data.get("blocks"), data.get("quotes"))
+        reversion.add_to_revision(article)
+    return article
+
+
+def _replace_body(article, blocks, quotes):
+    """Replace the article's blocks and quotes; quotes with an ``id`` keep it."""
+    if quotes is None:
+        quotes = [
+            {**_quote_fields(q), "id": q.pk, "block": None, "offset": None}
+            for q in article.quotes.all()
+        ]
+    kept = {q["id"] for q in quotes if q.get("id")}
+    foreign = kept - set(article.quotes.values_list("pk", flat=True))
+    if foreign:
+        raise ValidationError(
+            {
+                "quotes": _("Quote %(ids)s belongs to another article.")
+                % {"ids": ", ".join(map(str, sorted(foreign)))}
+            }
+        )
+    if blocks is not None:
+        article.blocks.all().delete()
+    article.quotes.exclude(pk__in=kept).delete()
+    saved_quotes = []
+    for quote in quotes:
+        fields = _quote_fields(quote)
+        if quote.get("id"):
+            Quote.objects.filter(pk=quote["id"]).update(**fields, block=None, offset=None)
+            saved = Quote.objects.get(pk=quote["id"])
+        else:
+            saved = Quote.objects.create(article=article, **fields)
+        saved_quotes.append(saved)
+    if blocks is not None:
+        saved_blocks = []
+        for position, block in enumerate(blocks):
+            pull = block.get("quote")
+            saved_blocks.append(
+                Block.objects.create(
+                    article=article,
+                    position=position,
+                    kind=block["kind"],
+                    text=block.get("text", ""),
+                    anchor=block.get("anchor", ""),
+                    level=block.get("level", 2),
+                    photo=block.get("photo"),
+                    quote=saved_quotes[pull] if pull is not None else None,
+                    items=block.get("items", []),
+                    url=block.get("url", ""),
+                )
+            )
+        for quote, saved in zip(quotes, saved_quotes, strict=True):
+            if quote.get("block") is not None:
+                saved.block = saved_blocks[quote["block"]]
+                saved.offset = quote.get("offset") or 0
+                saved.full_clean()
+                saved.save(update_fields=["block", "offset"])
+
+
+def _quote_fields(quote):
+    if isinstance(quote, Quote):
+        quote = {
+            "text": quote.text,
+            "speaker": quote.speaker,
+            "speaker_role": quote.speaker_role,
+            "language": quote.language,
+            "said_on": quote.said_on,
+            "said_where": quote.said_where,
+        }
+    return {
+        "text": quote["text"],
+        "speaker": quote["speaker"],
+        "speaker_role": quote.get("speaker_role", ""),
+        "language": quote.get("language") or settings.NEWSROOM_DEFAULT_LANGUAGE,
+        "said_on": quote.get("said_on"),
+        "said_where": quote.get("said_where", ""),
+    }
+
+
+def article_ingest(*, user, source, external_id, data):
+    """Create or update the article ``source`` sent as ``external_id``: a wire story
+    sent again updates the same draft, never a second one. Returns (article, created).
+
+    An ingested article that is no longer a draft (in review, published...) is left as
+    the desk made it: the update is refused with a ValidationError.
+    """
+    with transaction.atomic():
+        existing = (
+            Article.objects.select_for_update()
+            .filter(external_source=source, external_id=external_id)
+            .first()
+        )
+        if existing is None:
+            data = {**data, "external_source": source, "external_id": external_id}
+            return article_write(user=user, data=data, comment=_("Ingested.")), True
+        if existing.status != ArticleStatus.DRAFT:
+            raise ValidationError(
+                _("%(source)s %(id)s is already %(status)s on the desk; it is not replaced.")
+                % {
+                    "source": source,
+                    "id": external_id,
+                    "status": existing.get_status_display().lower(),
+                }
+            )
+        article = article_write(
+            user=user,
+            data=data,
+            article=existing,
+            expected_version=existing.version,
+            comment=_("Ingested again."),
+        )
+        return article, False
+
+
 __all__ = [
+    "ARTICLE_FIELDS",
     "EditConflict",
     "article_claim",
+    "article_ingest",
     "article_save",
     "article_translate",
+    "article_write",
     "edit_refusal",
     "local_time",
 ]

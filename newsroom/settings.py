@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -178,8 +179,20 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Scripts and front-end build servers: "Authorization: Token <key>".
+        "rest_framework.authentication.TokenAuthentication",
+        # The admin's own pages, with their CSRF protection.
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # Rate limits per client (anonymous: per IP; logged in: per user), in the cache.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANONYMOUS", "600/minute"),
+        "user": env_str("API_RATE_USER", "1200/minute"),
+    },
     # Secure by default: public read endpoints say AllowAny themselves.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -240,6 +253,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_NO_READ_ONLY_REQUIRED": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
+
+# How long a draft's preview link (POST /api/v1/desk/articles/<id>/preview-token/) works.
+NEWSROOM_PREVIEW_SECONDS = env_int("NEWSROOM_PREVIEW_SECONDS", 2 * 3600)
 
 # Benchmarks only (bench/api.py): serve this file's bytes at /bench/ceiling/.
 NEWSROOM_BENCH_CEILING_FILE = env_str("NEWSROOM_BENCH_CEILING_FILE")

@@ -5,12 +5,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from articles.api.urls import desk_urls
 from articles.api.urls import router as articles_router
 from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
 from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
 from media.api.urls import router as media_router
 
-api_v1 = [*articles_router.urls, *media_router.urls]
+api_v1 = [*articles_router.urls, *media_router.urls, *desk_urls]
 
 feeds = [
     path("rss/", cached_feed(LatestArticlesFeed()), name="feed-rss"),

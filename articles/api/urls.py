@@ -1,6 +1,8 @@
+from django.urls import path
 from rest_framework import permissions, routers
 from rest_framework.routers import DefaultRouter
 
+from articles.api.desk_views import DeskArticleViewSet, IngestView, PreviewView
 from articles.api.views import (
     ArticleViewSet,
     PersonViewSet,
@@ -23,3 +25,14 @@ router.register("sections", SectionViewSet, basename="section")
 router.register("people", PersonViewSet, basename="person")
 router.register("tags", TagViewSet, basename="tag")
 router.register("quotes", QuoteViewSet, basename="quote")
+
+router.register("desk/articles", DeskArticleViewSet, basename="desk-article")
+
+desk_urls = [
+    path(
+        "desk/ingest/<slug:source>/<str:external_id>/",
+        IngestView.as_view({"put": "update"}),
+        name="desk-ingest",
+    ),
+    path("previews/<str:token>/", PreviewView.as_view({"get": "retrieve"}), name="preview"),
+]

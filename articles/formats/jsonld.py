@@ -80,8 +80,7 @@ def lead_images(photo):
         candidates = [
             rendition
             for rendition in photo.get("renditions") or []
-            if rendition.get("crop") == crop
-            and rendition.get("content_type") == "image/jpeg"
+            if rendition.get("crop") == crop and rendition.get("content_type") == "image/jpeg"
         ]
         if candidates:
             best = max(candidates, key=lambda rendition: rendition["width"])

@@ -101,6 +101,15 @@ class Article(models.Model):
         _("source"), max_length=100, blank=True, help_text=_("E.g. AFP, for wire copy.")
     )
 
+    external_source = models.CharField(
+        _("external source"),
+        max_length=50,
+        blank=True,
+        editable=False,
+        help_text=_("For ingested copy: who sent it (a wire), with its id there."),
+    )
+    external_id = models.CharField(_("external id"), max_length=200, blank=True, editable=False)
+
     status = models.CharField(
         _("status"), max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
     )
@@ -156,6 +165,15 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["translation_of", "language"],
                 name="%(app_label)s_%(class)s_one_translation_per_language",
+            ),
+            models.UniqueConstraint(
+                fields=["external_source", "external_id"],
+                condition=~Q(external_id=""),
+                name="%(app_label)s_%(class)s_unique_external_id",
+            ),
+            models.CheckConstraint(
+                condition=Q(external_id="") | ~Q(external_source=""),
+                name="%(app_label)s_%(class)s_external_id_has_source",
             ),
             models.CheckConstraint(
                 condition=~Q(translation_of=models.F("pk")),
