@@ -28,7 +28,7 @@ QUOTE_DEFAULTS = {
 }
 
 
-class BlockSerializer(serializers.Serializer):
+class DeskBlockSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=BlockKind.choices)
     text = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
     anchor = serializers.SlugField(required=False, allow_blank=True, default="", max_length=100)
@@ -68,7 +68,7 @@ class BlockSerializer(serializers.Serializer):
         return block
 
 
-class QuoteSerializer(serializers.Serializer):
+class DeskQuoteSerializer(serializers.Serializer):
     id = serializers.IntegerField(
         required=False, help_text="Keep this existing quote (its public id stays)."
     )
@@ -113,7 +113,7 @@ def validate_content_language(value):
     return value
 
 
-class BylineSerializer(serializers.Serializer):
+class DeskBylineSerializer(serializers.Serializer):
     person = serializers.SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
     )
@@ -139,9 +139,9 @@ class DeskArticleSerializer(serializers.ModelSerializer):
         slug_field="slug", queryset=Person.objects.all(), many=True, required=False
     )
     # Written as sent; read back with indexes instead of ids (see to_representation).
-    bylines = BylineSerializer(many=True, required=False, write_only=True)
-    blocks = BlockSerializer(many=True, required=False, write_only=True)
-    quotes = QuoteSerializer(many=True, required=False, write_only=True)
+    bylines = DeskBylineSerializer(many=True, required=False, write_only=True)
+    blocks = DeskBlockSerializer(many=True, required=False, write_only=True)
+    quotes = DeskQuoteSerializer(many=True, required=False, write_only=True)
     state_label = serializers.SerializerMethodField(help_text="What the desk sees now.")
     updated_by = serializers.SerializerMethodField()
 
