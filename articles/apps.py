@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from articles import history, signals  # noqa: F401  (fixture rendering, shared-change rebuilds)
+        # signals: fixture rendering and shared-change rebuilds; webhooks: event delivery.
+        from articles import history, signals, webhooks  # noqa: F401
 
         history.register()  # every article save is a revision (django-reversion)

@@ -10,7 +10,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import snapshots
+from articles import events, snapshots
 from articles.formats.jsonld import article_jsonld
 from articles.formats.ninjs import article_ninjs
 from articles.models import (
@@ -60,6 +60,7 @@ def article_publish(*, article, user=None, note="", at=None):
         if problems:
             raise ValidationError(problems)
         visible_from = max(publish_at, article.embargo_until or publish_at)
+        previous = article.versions.filter(is_live=True).first()
         article.versions.filter(is_live=True).update(is_live=False)
         number = (article.versions.aggregate(last=Max("number"))["last"] or 0) + 1
         version = ArticleVersion(
@@ -95,6 +96,9 @@ def article_publish(*, article, user=None, note="", at=None):
         )
         # Translations list each other: render them in the same transaction.
         rerender_translations_of(article)
+        events.announce(
+            events.UPDATED if previous else events.PUBLISHED, version=version, previous=previous
+        )
     return version
 
 
@@ -102,9 +106,11 @@ def article_unpublish(*, article, user=None, note=""):
     """Take ``article`` off the public API. Its versions stay on record."""
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
+        live = article.versions.filter(is_live=True).first()
         taken_down = article.versions.filter(is_live=True).update(is_live=False)
         if not taken_down:
             raise ValidationError(_("The article is not published."))
+        events.announce(events.UNPUBLISHED, version=live)
         publication_changed()
         article.status = ArticleStatus.DRAFT
         article.updated_by = user or article.updated_by

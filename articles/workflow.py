@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import permissions, publishing
+from articles import events, permissions, publishing
 from articles.editing import local_time
 from articles.models import (
     Article,
@@ -243,6 +243,7 @@ def article_withdraw(*, article, user, notice, note=""):
         version.withdrawn_at = now
         version.withdrawal_notice = notice.strip()
         version.save(update_fields=["withdrawn_at", "withdrawal_notice"])
+        events.announce(events.WITHDRAWN, version=version)
         before = article.status
         _set_status(article, ArticleStatus.WITHDRAWN, user)
         _log(article, TransitionAction.WITHDRAWN, before, user, note, notice=notice.strip())

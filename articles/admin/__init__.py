@@ -11,6 +11,7 @@ from articles.admin.entities import (
     SectionAdmin,
     TagAdmin,
 )
+from articles.admin.webhooks import WebhookDeliveryAdmin, WebhookSubscriberAdmin
 
 __all__ = [
     "ArticleAdmin",
@@ -20,4 +21,6 @@ __all__ = [
     "QuoteAdmin",
     "SectionAdmin",
     "TagAdmin",
+    "WebhookDeliveryAdmin",
+    "WebhookSubscriberAdmin",
 ]

@@ -5,6 +5,7 @@ from articles.models.quotes import Quote
 from articles.models.sections import Section
 from articles.models.state import PublicationState, publication_changed
 from articles.models.versions import ArticleVersion, PublishedQuote, VersionPhoto
+from articles.models.webhooks import DeliveryStatus, WebhookDelivery, WebhookSubscriber
 from articles.models.workflow import (
     ArticleTransition,
     Correction,
@@ -23,6 +24,7 @@ __all__ = [
     "Byline",
     "Correction",
     "CorrectionKind",
+    "DeliveryStatus",
     "Person",
     "PublicationState",
     "PublishedQuote",
@@ -32,5 +34,7 @@ __all__ = [
     "TagKind",
     "TransitionAction",
     "VersionPhoto",
+    "WebhookDelivery",
+    "WebhookSubscriber",
     "publication_changed",
 ]

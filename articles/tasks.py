@@ -1,0 +1,12 @@
+"""Background work for the publishing side, run by the task worker (``db_worker``)."""
+
+from django_tasks import task
+
+
+@task()
+def deliver_webhook(delivery_id):
+    """Send one webhook delivery (retries schedule themselves)."""
+    from articles.webhooks import deliver
+
+    delivery = deliver(delivery_id)
+    return delivery.status if delivery else None
