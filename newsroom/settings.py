@@ -185,10 +185,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Rate limits per client (anonymous: per IP; logged in: per user), in the cache.
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    "DEFAULT_THROTTLE_CLASSES": ["newsroom.api.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_RATE_ANONYMOUS", "600/minute"),
         "user": env_str("API_RATE_USER", "1200/minute"),

@@ -4,19 +4,6 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from newsroom.api.pagination import CursorPagination
 
 
-class ArticleCursorPagination(CursorPagination):
-    """Cursor pages in the order the request asked for (``?ordering=``).
-
-    The default, newest first publication, never changes for an article, so pages stay
-    stable while others are published or republished.
-    """
-
-    ordering = ("-first_published_at", "-article_id")
-
-    def get_ordering(self, request, queryset, view):
-        return getattr(view, "ordering", self.ordering)
-
-
 class NameCursorPagination(CursorPagination):
     ordering = ("name", "id")
 

@@ -1,6 +1,6 @@
 import orjson
 from django.conf import settings
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
@@ -14,11 +14,12 @@ from drf_spectacular.utils import (
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 
+from articles import public_reads
 from articles.api import schema
 from articles.api.filters import ArticleFilterSet, PersonFilterSet, QuoteFilterSet, TagFilterSet
+from articles.api.keyset import KeysetPagination
 from articles.api.negotiation import requested_language
 from articles.api.pagination import (
-    ArticleCursorPagination,
     NameCursorPagination,
     QuoteCursorPagination,
     SearchPagination,
@@ -30,19 +31,12 @@ from articles.models import ArticleVersion, PublishedQuote, Section
 from articles.public_cache import cached_public_response, make_response
 from articles.publishing import version_public_document, versions_refresh_due
 from newsroom.api.errors import error_json
+from newsroom.api.renderers import JSONRenderer
 from newsroom.api.views import StrictQueryParamsMixin
 
-DETAIL_COLUMNS = (
-    "article_id",
-    "family_id",
-    "language",
-    "document",
-    "rendered_at",
-    "rendering_valid_until",
-    "section_path",
-    "withdrawn_at",
-    "withdrawal_notice",
-)
+# Filters the prepared SQL of articles.public_reads.live_page handles.
+PREPARED_FILTERS = {"section", "language", "ordering"}
+LIST_COLUMNS = ("article_id", "first_published_at", "changed_at", "rendering_valid_until")
 
 
 @extend_schema_view(
@@ -90,8 +84,10 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     """
 
     permission_classes = [permissions.AllowAny]
+    # Responses are built as bytes here; the renderer only serves error bodies.
+    renderer_classes = [JSONRenderer]
     filterset_class = ArticleFilterSet
-    pagination_class = ArticleCursorPagination  # or SearchPagination: see paginator
+    pagination_class = KeysetPagination  # or SearchPagination for q: see paginator
     lookup_field = "lookup"
     lookup_value_regex = "[^/]+"
     extra_query_params = frozenset({"fields", "expand"})
@@ -104,7 +100,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     def paginator(self):
         if not hasattr(self, "_paginator"):
             searching = bool(self.request.query_params.get("q", "").strip())
-            self._paginator = SearchPagination() if searching else ArticleCursorPagination()
+            self._paginator = SearchPagination() if searching else KeysetPagination()
         return self._paginator
 
     # --- Lists --------------------------------------------------------------------------
@@ -113,18 +109,18 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
         return cached_public_response(request, "list", lambda: self.build_list(request))
 
     def build_list(self, request):
-        filterset = DjangoFilterBackend().get_filterset(request, self.get_queryset(), self)
+        # Filters apply to all versions; publicity is added where the query is run.
+        filterset = DjangoFilterBackend().get_filterset(
+            request, ArticleVersion.objects.all(), self
+        )
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
         fields = parse_list(request, "fields", DOCUMENT_FIELDS)
         expand = parse_list(request, "expand", EXPANSIONS)
         needed = set(fields or ()) | ({"translations", "people"} & set(expand or ()))
         column = "teaser" if needed <= TEASER_FIELDS else "document"
-        queryset = filterset.qs.only(
-            "article_id", "first_published_at", "changed_at", "rendering_valid_until", column
-        )
         self.ordering = filterset.get_ordering()
-        page = versions_refresh_due(list(self.paginate_queryset(queryset)))
+        page = versions_refresh_due(self.page_of(filterset, column))
         texts = [getattr(version, column) for version in page]
         if fields or expand:
             shaped = shape([orjson.loads(text) for text in texts], fields=fields, expand=expand)
@@ -144,6 +140,27 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
             keys.append(f"section-{section.strip('/').replace('/', '--')}")
         last_modified = max((version.changed_at for version in page), default=None)
         return make_response(body, last_modified=last_modified, surrogate_keys=keys)
+
+    def page_of(self, filterset, column):
+        """Fetch one page of the filtered versions. The common listings (a section, a
+        language, any order) run as prepared SQL; any other filter through the ORM."""
+        queryset = filterset.qs.public().only(*LIST_COLUMNS, column)
+        if isinstance(self.paginator, SearchPagination):
+            return list(self.paginator.paginate_queryset(queryset, self.request, self))
+        pager = self.paginator.read(self.request, self.ordering)
+        cleaned = {name: value for name, value in filterset.form.cleaned_data.items() if value}
+        if set(cleaned) <= PREPARED_FILTERS:
+            rows = public_reads.live_page(
+                column=column,
+                ordering=pager.fetch_ordering(),
+                boundary=pager.boundary(),
+                limit=pager.limit,
+                section=cleaned.get("section"),
+                language=cleaned.get("language"),
+            )
+        else:
+            rows = pager.filter_queryset(queryset)
+        return pager.paginate(rows)
 
     # --- One article --------------------------------------------------------------------
 
@@ -199,26 +216,13 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
 
     def find(self, lookup, language, column):
         """Find the live version by article id (digits) or slug, then switch to its
-        translation in ``language`` when there is one."""
-        columns = {*DETAIL_COLUMNS, column}
-        visible = ArticleVersion.objects.visible().only(*columns)
-        if lookup.isdigit():
-            candidates = visible.filter(article_id=int(lookup))
-        else:
-            preferred = language or settings.NEWSROOM_DEFAULT_LANGUAGE
-            candidates = visible.filter(slug=lookup).order_by(
-                Case(
-                    When(language=preferred, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                ),
-                "article_id",
-            )
-        version = candidates.first()
-        if version is not None and language and version.language != language:
-            translation = visible.filter(family_id=version.family_id, language=language).first()
-            version = translation or version
-        return version
+        translation in ``language`` when there is one (see articles.public_reads)."""
+        return public_reads.live_version(
+            lookup,
+            language=language,
+            default_language=settings.NEWSROOM_DEFAULT_LANGUAGE,
+            column=column,
+        )
 
 
 def withdrawn_json(version):

@@ -274,15 +274,15 @@ def test_preview_link_expires(api_client, world, laerke, settings):
 
 
 def test_anonymous_reads_are_rate_limited(api_client, seed_article):
-    from rest_framework.throttling import AnonRateThrottle
+    from newsroom.api.throttling import ClientRateThrottle
 
-    original = AnonRateThrottle.THROTTLE_RATES
+    original = ClientRateThrottle.THROTTLE_RATES
     # DRF reads the rates once, at import; set them on the class for this test only.
-    AnonRateThrottle.THROTTLE_RATES = {**original, "anon": "3/minute"}
+    ClientRateThrottle.THROTTLE_RATES = {**original, "anon": "3/minute"}
     try:
         codes = [api_client.get("/api/v1/sections/").status_code for _ in range(5)]
     finally:
-        AnonRateThrottle.THROTTLE_RATES = original
+        ClientRateThrottle.THROTTLE_RATES = original
     assert codes[:3] == [200, 200, 200]
     assert codes[3:] == [429, 429]
 

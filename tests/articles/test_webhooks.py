@@ -70,7 +70,10 @@ def test_publish_sends_a_signed_event_to_the_subscriber(receiver, subscriber):
     request = receiver.requests[0]
     headers = request["headers"]
     assert verify_signature(
-        subscriber.secret, headers["X-Newsroom-Timestamp"], request["body"], headers["X-Newsroom-Signature"]
+        subscriber.secret,
+        headers["X-Newsroom-Timestamp"],
+        request["body"],
+        headers["X-Newsroom-Signature"],
     )
     payload = json.loads(request["body"])
     assert payload["article"]["id"] == article.pk
@@ -176,5 +179,7 @@ def test_signature_check_refuses_forgery_and_replay():
     assert verify_signature("s3cret", str(now), body, signature)
     assert not verify_signature("other", str(now), body, signature)
     assert not verify_signature("s3cret", str(now), body + b" ", signature)
-    assert not verify_signature("s3cret", str(now - 3600), body, sign("s3cret", str(now - 3600), body))
+    assert not verify_signature(
+        "s3cret", str(now - 3600), body, sign("s3cret", str(now - 3600), body)
+    )
     assert not verify_signature("s3cret", "not-a-time", body, signature)
