@@ -144,9 +144,12 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     def page_of(self, filterset, column):
         """Fetch one page of the filtered versions. The common listings (a section, a
         language, any order) run as prepared SQL; any other filter through the ORM."""
-        queryset = filterset.qs.public().only(*LIST_COLUMNS, column)
+
+        def queryset():
+            return filterset.qs.public().only(*LIST_COLUMNS, column)
+
         if isinstance(self.paginator, SearchPagination):
-            return list(self.paginator.paginate_queryset(queryset, self.request, self))
+            return list(self.paginator.paginate_queryset(queryset(), self.request, self))
         pager = self.paginator.read(self.request, self.ordering)
         cleaned = {name: value for name, value in filterset.form.cleaned_data.items() if value}
         if set(cleaned) <= PREPARED_FILTERS:
@@ -159,7 +162,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
                 language=cleaned.get("language"),
             )
         else:
-            rows = pager.filter_queryset(queryset)
+            rows = pager.filter_queryset(queryset())
         return pager.paginate(rows)
 
     # --- One article --------------------------------------------------------------------
