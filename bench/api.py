@@ -59,6 +59,9 @@ def environment(url, **extra):
         "MEDIA_ROOT": str(VAR / "media"),
         "TASKS_BACKEND": "immediate",
         "LOG_LEVEL": "WARNING",
+        # The load generator is one client: lift the per-client rate limits.
+        "API_RATE_ANONYMOUS": "100000000/second",
+        "API_RATE_USER": "100000000/second",
     }
     env.update(extra)
     return env

@@ -129,13 +129,6 @@ class ArticleFilterSet(FilterSet):
         model = ArticleVersion
         fields = []
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        ordering = self.form.cleaned_data.get("ordering")
-        if ordering == "relevance" and not self.form.cleaned_data.get("q"):
-            raise ValidationError({"ordering": ["Ordering by relevance needs a search (q)."]})
-        return queryset
-
     def filter_search(self, queryset, name, value):
         language = self.form.cleaned_data.get("language")
         return search(queryset, value, languages=[language] if language else None)
@@ -158,6 +151,8 @@ class ArticleFilterSet(FilterSet):
     def get_ordering(self):
         """Return the model ordering the request asked for (validated)."""
         cleaned = self.form.cleaned_data
+        if cleaned.get("ordering") == "relevance" and not cleaned.get("q"):
+            raise ValidationError({"ordering": ["Ordering by relevance needs a search (q)."]})
         key = cleaned.get("ordering") or ("relevance" if cleaned.get("q") else "-published_at")
         return ORDERINGS[key]
 
