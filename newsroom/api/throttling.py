@@ -1,23 +1,40 @@
-from rest_framework.throttling import SimpleRateThrottle
+import time
+
+from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 
-class ClientRateThrottle(SimpleRateThrottle):
-    """One rate limit per client: per user when logged in ("user" rate), per address
-    otherwise ("anon" rate). One cache read and write per request, not two."""
+class ClientRateThrottle(BaseThrottle):
+    """One rate limit per client: per user when logged in (the "user" rate), per
+    address otherwise (the "anon" rate), from REST_FRAMEWORK's DEFAULT_THROTTLE_RATES.
 
-    def get_rate(self):
-        return None  # chosen per request in allow_request
+    A fixed-window counter: one atomic increment in the cache per request (DRF's own
+    throttles read and rewrite the list of every recent request's time, which grows
+    with the rate). In Redis the count is shared by every app server.
+    """
+
+    THROTTLE_RATES = SimpleRateThrottle.THROTTLE_RATES
+    parse_rate = SimpleRateThrottle.parse_rate
 
     def allow_request(self, request, view):
         authenticated = bool(request.user and request.user.is_authenticated)
-        self.scope = "user" if authenticated else "anon"
-        self.rate = self.THROTTLE_RATES.get(self.scope)
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        scope = "user" if authenticated else "anon"
+        rate = self.THROTTLE_RATES.get(scope)
+        if rate is None:
+            return True
+        limit, duration = self.parse_rate(rate)
+        ident = request.user.pk if authenticated else self.get_ident(request)
+        now = time.time()
+        window = int(now // duration)
+        key = f"throttle:{scope}:{ident}:{window}"
+        cache.add(key, 0, timeout=duration + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr: a new window
+            cache.set(key, 1, timeout=duration + 1)
+            count = 1
+        self.retry_after = (window + 1) * duration - now
+        return count <= limit
 
-    def get_cache_key(self, request, view):
-        if request.user and request.user.is_authenticated:
-            ident = request.user.pk
-        else:
-            ident = self.get_ident(request)
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+    def wait(self):
+        return self.retry_after
