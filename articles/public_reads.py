@@ -113,11 +113,15 @@ def live_page(*, column, ordering, boundary=None, limit=20, section=None, langua
     if language:
         where.append('"language" = %s')
         params.append(language)
-    if section:
+    if section:  # as ArticleVersionQuerySet.in_section()
         path = section.strip("/")
-        escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append('("section_path" = %s OR "section_path" LIKE %s ESCAPE \'\\\')')
-        params += [path, f"{escaped}/%"]
+        if "/" not in path:
+            where.append('"section_root" = %s')
+            params.append(path)
+        else:
+            escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append('("section_path" = %s OR "section_path" LIKE %s ESCAPE \'\\\')')
+            params += [path, f"{escaped}/%"]
     if boundary is not None:
         value, article_id, op = boundary
         field, sign = ordering[0].lstrip("-"), "<" if op == "lt" else ">"

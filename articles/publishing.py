@@ -152,6 +152,7 @@ def version_prepare(version, *, at=None, resolver=None):
     version.web_url = document["web_url"]
     version.section_id = version.content.get("section_id")
     version.section_path = rendering.section_path
+    version.section_root = rendering.section_path.split("/", 1)[0]
     version.rendered_at = timezone.now()
     version.changed_at = max(version.rendered_at, version.visible_from)
     version.family_id = version.content.get("translation_of_id") or version.article_id

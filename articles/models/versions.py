@@ -27,6 +27,8 @@ class ArticleVersionQuerySet(models.QuerySet):
     def in_section(self, path):
         """Versions filed in the section at ``path`` or any section below it."""
         path = path.strip("/")
+        if "/" not in path:  # a top section: one indexed column says it all
+            return self.filter(section_root=path)
         return self.filter(Q(section_path=path) | Q(section_path__startswith=f"{path}/"))
 
     def get_by_natural_key(self, language, slug, number):
@@ -67,6 +69,13 @@ class ArticleVersion(models.Model):
         related_name="versions",
     )
     section_path = models.CharField(_("section path"), max_length=255, editable=False, blank=True)
+    section_root = models.SlugField(
+        _("top section"),
+        max_length=100,
+        editable=False,
+        blank=True,
+        help_text=_("The first part of the section path: listings of a top section use it."),
+    )
     first_published_at = models.DateTimeField(_("first published"))
     published_at = models.DateTimeField(_("published"))
     visible_from = models.DateTimeField(
@@ -161,9 +170,14 @@ class ArticleVersion(models.Model):
                 name="articles_version_live_changed",
             ),
             models.Index(
-                fields=["section_path"],
+                fields=["section_path", "-first_published_at", "-article_id"],
                 condition=Q(is_live=True),
                 name="articles_version_live_section",
+            ),
+            models.Index(
+                fields=["section_root", "-first_published_at", "-article_id"],
+                condition=Q(is_live=True),
+                name="articles_version_live_root",
             ),
             models.Index(
                 fields=["family_id", "language"],
