@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import links
+from articles.formats.html import body_text
 from articles.models import Article, ArticleVersion, BlockKind, Person, Section, Tag
-from articles.sanitize import plain_text
 from media.models import Agency, Photo
 from media.public import photo_public_document, photo_teaser_document, photos_visible_until
 
@@ -299,16 +299,7 @@ def published_quotes(document):
 
 def search_text(document):
     """Return the plain text full-text search looks at: headline, dek and body."""
-    parts = [document["kicker"], document["headline"], document["dek"]]
-    for block in document["body"]:
-        if block["type"] == BlockKind.PARAGRAPH:
-            parts.append(plain_text(block["html"]))
-        elif block["type"] == BlockKind.HEADING:
-            parts.append(block["text"])
-        elif block["type"] == BlockKind.LIST:
-            parts.extend(plain_text(item) for item in block["items"])
-        elif block["type"] == BlockKind.QUOTE and block["quote"]:
-            parts.append(block["quote"]["text"])
+    parts = [document["kicker"], document["headline"], document["dek"], body_text(document)]
     return "\n".join(part for part in parts if part)
 
 

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from media.models import Agency, Photo
+from media.services import EDITABLE_FIELDS
 from media.validation import validate_upload
 from newsroom.languages import language_choices
 
@@ -97,23 +98,7 @@ class PhotoChangeForm(forms.ModelForm):
 
     class Meta:
         model = Photo
-        fields = [
-            "title",
-            "is_decorative",
-            "focal_point_x",
-            "focal_point_y",
-            "credit_creator",
-            "credit_agency",
-            "credit_pool",
-            "credit_platform",
-            "credit_handle",
-            "copyright_notice",
-            "usage_terms",
-            "rights_expire_at",
-            "taken_on",
-            "taken_place",
-            "keywords",
-        ]
+        fields = list(EDITABLE_FIELDS)
 
     def __init__(self, *args, image_url="", **kwargs):
         super().__init__(*args, **kwargs)

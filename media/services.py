@@ -20,24 +20,23 @@ from media.validation import validate_upload
 
 logger = logging.getLogger(__name__)
 
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "is_decorative",
-        "focal_point_x",
-        "focal_point_y",
-        "credit_creator",
-        "credit_agency",
-        "credit_pool",
-        "credit_platform",
-        "credit_handle",
-        "copyright_notice",
-        "usage_terms",
-        "rights_expire_at",
-        "taken_on",
-        "taken_place",
-        "keywords",
-    }
+# What an uploader or the photo desk may set on a photo, in the order forms show it.
+EDITABLE_FIELDS = (
+    "title",
+    "is_decorative",
+    "focal_point_x",
+    "focal_point_y",
+    "credit_creator",
+    "credit_agency",
+    "credit_pool",
+    "credit_platform",
+    "credit_handle",
+    "copyright_notice",
+    "usage_terms",
+    "rights_expire_at",
+    "taken_on",
+    "taken_place",
+    "keywords",
 )
 CREDIT_FIELDS = ("credit_creator", "credit_agency", "credit_platform", "credit_handle")
 
@@ -71,7 +70,7 @@ def photo_ingest(
     renditions after commit. Raises ValidationError with messages per field; a refused
     upload leaves no file in storage and no row.
     """
-    unknown = set(fields) - EDITABLE_FIELDS
+    unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"photo_ingest() got unexpected fields: {', '.join(sorted(unknown))}")
     language = language or settings.NEWSROOM_DEFAULT_LANGUAGE

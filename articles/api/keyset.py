@@ -14,6 +14,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from newsroom.api.pagination import whole_number_param
+
 
 class KeysetPagination(BasePagination):
     page_size = 20
@@ -33,23 +35,11 @@ class KeysetPagination(BasePagination):
         self.ordering = ordering
         self.field = ordering[0].lstrip("-")
         self.descending = ordering[0].startswith("-")
-        self.limit = self._page_size(request)
+        self.limit = whole_number_param(
+            request, self.page_size_query_param, self.page_size, self.max_page_size
+        )
         self.cursor = self._cursor(request)
         return self
-
-    def _page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError(
-                {
-                    self.page_size_query_param: [
-                        f"Must be a whole number from 1 to {self.max_page_size}."
-                    ]
-                }
-            )
-        return int(raw)
 
     def _cursor(self, request):
         raw = request.query_params.get(self.cursor_query_param)

@@ -1,7 +1,6 @@
-from rest_framework.exceptions import ValidationError
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from newsroom.api.pagination import CursorPagination
+from newsroom.api.pagination import CursorPagination, whole_number_param
 
 
 class NameCursorPagination(CursorPagination):
@@ -30,8 +29,8 @@ class SearchPagination:
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        self.number = self._number(request, self.page_query_param, 1, self.max_page)
-        size = self._number(
+        self.number = whole_number_param(request, self.page_query_param, 1, self.max_page)
+        size = whole_number_param(
             request, self.page_size_query_param, self.page_size, self.max_page_size
         )
         start = (self.number - 1) * size
@@ -41,14 +40,6 @@ class SearchPagination:
         rows = list(queryset[start : start + size + 1])
         self.has_next = len(rows) > size and self.number < self.max_page
         return rows[:size]
-
-    def _number(self, request, name, default, maximum):
-        raw = request.query_params.get(name)
-        if raw is None:
-            return default
-        if not raw.isdigit() or not 1 <= int(raw) <= maximum:
-            raise ValidationError({name: [f"Must be a whole number from 1 to {maximum}."]})
-        return int(raw)
 
     def get_next_link(self):
         if not self.has_next:

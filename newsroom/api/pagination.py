@@ -2,6 +2,17 @@ from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
 
+def whole_number_param(request, name, default, maximum):
+    """Return the query parameter ``name`` as a whole number from 1 to ``maximum``
+    (``default`` when absent); anything else is a 400 naming it."""
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+        raise ValidationError({name: [f"Must be a whole number from 1 to {maximum}."]})
+    return int(raw)
+
+
 class CursorPagination(pagination.CursorPagination):
     """Opaque-cursor pages: no COUNT query, and stable while new articles are published."""
 
@@ -11,18 +22,9 @@ class CursorPagination(pagination.CursorPagination):
     max_page_size = 100
 
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError(
-                {
-                    self.page_size_query_param: [
-                        f"Must be a whole number from 1 to {self.max_page_size}."
-                    ]
-                }
-            )
-        return int(raw)
+        return whole_number_param(
+            request, self.page_size_query_param, self.page_size, self.max_page_size
+        )
 
     def decode_cursor(self, request):
         try:
