@@ -161,6 +161,9 @@ request = function()
   counter = counter + 1
   return wrk.format("GET", paths[(counter %% #paths) + 1], {%s})
 end
+done = function(summary, latency, requests)
+  io.write(string.format("p95 %%d\\n", latency:percentile(95)))
+end
 """
 
 
@@ -193,6 +196,8 @@ def wrk(base, paths, duration, connections, headers=None):
     os.unlink(handle.name)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, flags=re.MULTILINE))
+    p95 = re.search(r"^p95 (\d+)", output, flags=re.MULTILINE)
+    latency["95"] = f"{int(p95.group(1)) / 1000:.2f}ms" if p95 else None
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": rate,
@@ -282,7 +287,9 @@ def table(kind, articles, results):
     for r in results:
         cache = "on" if r["cache"] else "off"
         rate, ratio = f"{r['rps']:.0f}", f"{r['ratio']:.2f}"
-        lines.append(f"| {r['name']} | {cache} | {rate} | {r['p50']} | {r['p99']} | {ratio} |")
+        lines.append(
+            f"| {r['name']} | {cache} | {rate} | {r['p50']} | {r['p95']} | {r['p99']} | {ratio} |"
+        )
     return "\n".join(lines)
 
 

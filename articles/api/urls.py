@@ -10,12 +10,22 @@ from articles.api.views import (
     SectionViewSet,
     TagViewSet,
 )
+from newsroom.api.http import public_response
 
 
 class APIRootView(routers.APIRootView):
     """The public API's endpoints. Reading needs no login."""
 
     permission_classes = [permissions.AllowAny]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            response.render()
+            return public_response(
+                request, response.content, content_type=response["Content-Type"]
+            )
+        return response
 
 
 router = DefaultRouter()

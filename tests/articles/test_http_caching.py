@@ -130,3 +130,14 @@ def test_response_cache_in_real_redis_is_shared_and_invalidated(api_client, sett
         assert api_client.get(detail).json()["headline"] == "Changed in Redis"
     finally:
         redis_cache.clear()
+
+
+def test_api_root_has_validators_too(api_client):
+    first = api_client.get("/api/v1/", HTTP_ACCEPT="application/json")
+    assert first.status_code == 200
+    assert (
+        api_client.get(
+            "/api/v1/", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=first["ETag"]
+        ).status_code
+        == 304
+    )
