@@ -51,12 +51,19 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, settings):
-    """The live server, serving uploaded media, with cookies a plain-http browser keeps."""
+def site(browser, live_server, settings):
+    """The live server, serving uploaded media, with cookies a plain-http browser keeps.
+
+    Every page the test opened is closed when it ends, before the live server and the
+    database go away, so no late request (a favicon, an autocomplete) meets a database
+    being flushed.
+    """
     settings.ROOT_URLCONF = "tests.e2e.urls"
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    return live_server
+    yield live_server
+    for context in list(browser.contexts):
+        context.close()
 
 
 @pytest.fixture
