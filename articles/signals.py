@@ -11,8 +11,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Article, ArticleVersion, Person, Section, Tag, publication_changed
-from articles.publishing import version_render, versions_rerender
+from articles.publishing import version_render
 from articles.snapshots import freeze
+from articles.tasks import rerender_versions
 from media.models import Agency, Photo, PhotoText
 
 
@@ -33,7 +34,15 @@ def version_saved(sender, instance, **kwargs):
 
 
 def _rerender_on_commit(versions):
-    transaction.on_commit(lambda: versions_rerender(versions.distinct()))
+    """Once the change commits, queue the live versions that show it for re-rendering
+    by the task worker: a photo used in a thousand articles never holds up the save."""
+
+    def queue():
+        ids = list(versions.filter(is_live=True).distinct().values_list("pk", flat=True))
+        if ids:
+            rerender_versions.enqueue(ids)
+
+    transaction.on_commit(queue)
 
 
 @receiver(post_save, sender=Photo, dispatch_uid="articles_photo_changed")

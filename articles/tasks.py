@@ -10,3 +10,12 @@ def deliver_webhook(delivery_id):
 
     delivery = deliver(delivery_id)
     return delivery.status if delivery else None
+
+
+@task()
+def rerender_versions(version_ids):
+    """Render these live versions again after something they show changed."""
+    from articles.models import ArticleVersion
+    from articles.publishing import versions_rerender
+
+    return versions_rerender(ArticleVersion.objects.filter(pk__in=version_ids))
