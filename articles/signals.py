@@ -2,7 +2,8 @@
 
 A published version freezes what the editors wrote; photos, people, tags, agencies
 and sections are shared and resolved when rendering. When one of them changes, the
-live versions that show it are rendered again after the transaction commits.
+live versions that show it are rendered again by the task worker, queued once the
+transaction commits.
 """
 
 from django.db import transaction
