@@ -98,6 +98,13 @@ def ensure_archive(kind, articles):
     if count < articles:
         print(f"[{kind}] generating {articles - count} articles (have {count})", flush=True)
         manage(url, "generate_archive", "--articles", str(articles - count))
+    # Fresh planner statistics, as autovacuum (PostgreSQL) or PRAGMA optimize would give.
+    manage(
+        url,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute('ANALYZE')",
+    )
     return url
 
 
