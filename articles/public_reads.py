@@ -113,15 +113,6 @@ def live_page(*, column, ordering, boundary=None, limit=20, section=None, langua
     if language:
         where.append('"language" = %s')
         params.append(language)
-    if section:  # as ArticleVersionQuerySet.in_section()
-        path = section.strip("/")
-        if "/" not in path:
-            where.append('"section_root" = %s')
-            params.append(path)
-        else:
-            escaped = path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append('("section_path" = %s OR "section_path" LIKE %s ESCAPE \'\\\')')
-            params += [path, f"{escaped}/%"]
     if boundary is not None:
         value, article_id, op = boundary
         field, sign = ordering[0].lstrip("-"), "<" if op == "lt" else ">"
@@ -132,9 +123,28 @@ def live_page(*, column, ordering, boundary=None, limit=20, section=None, langua
         f'"{name.lstrip("-")}" {"DESC" if name.startswith("-") else "ASC"}' for name in ordering
     )
     select = ", ".join(f'"{name}"' for name in (*LIST_COLUMNS, column))
-    conditions = " AND ".join(where)
-    sql = f'SELECT {select} FROM "{VERSIONS}" WHERE {conditions} ORDER BY {order} LIMIT %s'  # noqa: S608
-    return _rows(sql, [*params, limit + 1])
+
+    def query(extra, extra_params):
+        conditions = " AND ".join([*where, extra] if extra else where)
+        sql = f'SELECT {select} FROM "{VERSIONS}" WHERE {conditions} ORDER BY {order} LIMIT %s'  # noqa: S608
+        return sql, [*params, *extra_params, limit + 1]
+
+    path = (section or "").strip("/")
+    if not path:
+        return _rows(*query("", []))
+    if "/" not in path:  # a top section, as ArticleVersionQuerySet.in_section()
+        return _rows(*query('"section_root" = %s', [path]))
+    # A deeper section: the section itself and those below it ("a/b/" < path < "a/b0",
+    # as "0" follows "/"), each read in order from its index, then merged.
+    exact, exact_params = query('"section_path" = %s', [path])
+    below, below_params = query(
+        '"section_path" > %s AND "section_path" < %s', [f"{path}/", f"{path}0"]
+    )
+    sql = (
+        f"SELECT * FROM ({exact}) AS exact UNION ALL SELECT * FROM ({below}) AS below "  # noqa: S608
+        f"ORDER BY {order} LIMIT %s"
+    )
+    return _rows(sql, [*exact_params, *below_params, limit + 1])
 
 
 def _rows(sql, params):

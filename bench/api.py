@@ -209,6 +209,7 @@ def wrk(base, paths, duration, connections, headers=None):
     return {
         "rps": rate,
         "p50": latency.get("50"),
+        "p95": latency.get("95"),
         "p99": latency.get("99"),
         "errors": int(errors.group(1)) if errors else 0,
     }
@@ -276,7 +277,8 @@ def run(kind, articles, args):
                 results.append(figures)
                 print(
                     f"[{kind} {articles} cache={'on' if cache else 'off'}] {name}: "
-                    f"{figures['rps']:.0f} req/s, p50 {figures['p50']}, p99 {figures['p99']}, "
+                    f"{figures['rps']:.0f} req/s, p50 {figures['p50']}, p95 {figures['p95']}, "
+                    f"p99 {figures['p99']}, "
                     f"{figures['ratio']:.2f}x ceiling, errors {figures['errors']}",
                     flush=True,
                 )
