@@ -290,8 +290,8 @@ def run(kind, articles, args):
 def table(kind, articles, results):
     lines = [
         f"\n### {kind}, {articles:,} articles, {results and 'gunicorn sync workers'}\n",
-        "| endpoint | cache | req/s | p50 | p99 | x ceiling |",
-        "|---|---|---|---|---|---|",
+        "| endpoint | cache | req/s | p50 | p95 | p99 | x ceiling |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in results:
         cache = "on" if r["cache"] else "off"
