@@ -9,12 +9,17 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "standards" / "photo-metadata"
+SHARED_REFERENCE_DIR = (
+    Path(__file__).resolve().parents[3] / "shared" / "standards" / "photo-metadata"
+)
+# Copies of the reference images (tests/data/photo-metadata/SOURCE.txt), so the suite
+# runs wherever the checkout is; test_metadata proves they equal the shared ones.
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "photo-metadata"
 
 
 def reference_file(name):
-    """Return a reference image from ../shared/standards/photo-metadata as an upload."""
-    path = REFERENCE_DIR / name  # shared/ lies beside the checkout, in CI too
+    """Return a reference image (../shared/standards/photo-metadata) as an upload."""
+    path = REFERENCE_DIR / name
     return SimpleUploadedFile(name, path.read_bytes(), content_type="image/jpeg")
 
 

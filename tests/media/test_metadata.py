@@ -11,6 +11,21 @@ from tests.media import files
 
 pytestmark = pytest.mark.django_db
 
+REFERENCE_NAMES = [
+    "IPTC-PhotometadataRef-Std2021.1.jpg",
+    "exiftool-IPTC.jpg",
+    "exiftool-XMP.jpg",
+    "SOURCE.txt",
+]
+
+
+@pytest.mark.parametrize("name", REFERENCE_NAMES)
+def test_vendored_reference_files_are_the_shared_ones(name):
+    shared = files.SHARED_REFERENCE_DIR / name
+    if not shared.is_file():
+        pytest.skip("the shared standards folder is not beside the repo")
+    assert (files.REFERENCE_DIR / name).read_bytes() == shared.read_bytes()
+
 
 def test_iptc_reference_image_fills_every_field_it_carries():
     photo = photo_ingest(file=files.reference_file("IPTC-PhotometadataRef-Std2021.1.jpg"))
