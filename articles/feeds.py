@@ -134,6 +134,6 @@ def cached_feed(feed):
                 response.content, content_type=response["Content-Type"], surrogate_keys=keys
             )
 
-        return cached_public_response(request, "feed", build)
+        return cached_public_response(request, build)
 
     return view

@@ -9,7 +9,7 @@ generation is read from the database.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,6 +18,8 @@ from django.utils import timezone
 from articles import public_reads
 from articles.models import PublicationState
 from newsroom.api.http import etag_for, public_response
+
+CACHEABLE = frozenset({200, 404, 410})
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,14 @@ class CachedResponse:
     last_modified: object = None
     surrogate_keys: tuple = ()
     content_type: str = "application/json"
+    vary: tuple = ()
+
+
+@dataclass(frozen=True)
+class Varies:
+    """Stands at an address whose response varies on these request headers."""
+
+    headers: tuple
 
 
 def current_state():
@@ -42,24 +52,59 @@ def current_state():
     return state
 
 
-def cached_public_response(request, variant, build, *, vary=()):
+def cached_public_response(request, build, *, vary=()):
     """Serve ``build()``'s response for this request from the cache when possible.
 
-    ``build`` returns a CachedResponse; ``variant`` names what the body depends on
-    beyond the path and query (a negotiated language, say).
+    ``build`` returns a CachedResponse; ``vary`` names the request headers the body
+    depends on beyond the address (Accept-Language, say), as the response's Vary says.
     """
-    state = current_state()
-    now = timezone.now()
-    ttl = settings.NEWSROOM_RESPONSE_CACHE_SECONDS
-    if state.next_change_at is not None:
-        ttl = max(0, min(ttl, int((state.next_change_at - now).total_seconds())))
-    address = hashlib.blake2b(f"{request.get_full_path()}|{variant}".encode(), digest_size=16)
-    key = f"newsroom:response:{state.key}:{address.hexdigest()}"
-    entry = cache.get(key) if settings.NEWSROOM_RESPONSE_CACHE else None
+    state = request_state(request)
+    entry = lookup(request, state)
     if entry is None:
-        entry = build()
-        if settings.NEWSROOM_RESPONSE_CACHE and ttl > 0 and entry.status in {200, 404, 410}:
-            cache.set(key, entry, ttl)
+        entry = replace(build(), vary=tuple(vary))
+        store(request, state, entry)
+    return respond(request, state, entry)
+
+
+def request_state(request):
+    """The publication state for this request, read once (the fast path may have)."""
+    state = getattr(request, "_newsroom_state", None)
+    if state is None:
+        state = request._newsroom_state = current_state()
+    return state
+
+
+def lookup(request, state):
+    """Return the cached response for this request, or None.
+
+    Like an HTTP cache: the entry at the address may say which request headers the
+    response varies on; then the entry for this request's values of them is read.
+    """
+    if not settings.NEWSROOM_RESPONSE_CACHE:
+        return None
+    entry = cache.get(_key(state, request))
+    if isinstance(entry, Varies):
+        entry = cache.get(_key(state, request, entry.headers))
+    return entry
+
+
+def store(request, state, entry):
+    ttl = _ttl(state)
+    if not settings.NEWSROOM_RESPONSE_CACHE or ttl <= 0 or entry.status not in CACHEABLE:
+        return
+    if entry.vary:
+        cache.set_many(
+            {
+                _key(state, request): Varies(entry.vary),
+                _key(state, request, entry.vary): entry,
+            },
+            ttl,
+        )
+    else:
+        cache.set(_key(state, request), entry, ttl)
+
+
+def respond(request, state, entry):
     return public_response(
         request,
         entry.body,
@@ -68,9 +113,27 @@ def cached_public_response(request, variant, build, *, vary=()):
         surrogate_keys=entry.surrogate_keys,
         status=entry.status,
         content_type=entry.content_type,
-        max_age=ttl,
-        vary=vary,
+        max_age=_ttl(state),
+        vary=entry.vary,
     )
+
+
+def _ttl(state):
+    """Seconds an entry may live: never past the next scheduled change of visibility."""
+    ttl = settings.NEWSROOM_RESPONSE_CACHE_SECONDS
+    if state.next_change_at is not None:
+        remaining = (state.next_change_at - timezone.now()).total_seconds()
+        ttl = max(0, min(ttl, int(remaining)))
+    return ttl
+
+
+def _key(state, request, headers=()):
+    # The scheme and host belong to the address: bodies carry absolute links
+    # (pagination's "next") to this API as the client reached it.
+    address = request.build_absolute_uri()
+    values = "|".join(f"{name}={request.headers.get(name, '')}" for name in headers)
+    digest = hashlib.blake2b(f"{address}|{values}".encode(), digest_size=16).hexdigest()
+    return f"newsroom:response:{state.key}:{digest}"
 
 
 def make_response(

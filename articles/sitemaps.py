@@ -82,7 +82,7 @@ def news_sitemap(request):
             response.content, content_type="application/xml", surrogate_keys=["articles"]
         )
 
-    return cached_public_response(request, "news-sitemap", build)
+    return cached_public_response(request, build)
 
 
 def cached_sitemap(view):
@@ -97,6 +97,6 @@ def cached_sitemap(view):
                 surrogate_keys=["articles", "sections"],
             )
 
-        return cached_public_response(request, "sitemap", build)
+        return cached_public_response(request, build)
 
     return wrapped

@@ -215,8 +215,25 @@ def wrk(base, paths, duration, connections, headers=None):
     }
 
 
+def archive_size(kind, url):
+    """The database's size on disk, for the table's heading."""
+    if kind == "sqlite":
+        size = Path(url.removeprefix("sqlite:///")).stat().st_size
+    else:
+        size = int(
+            subprocess.run(
+                ["psql", url, "-Atc", "SELECT pg_database_size(current_database())"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+    return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.0f} MB"
+
+
 def run(kind, articles, args):
     url = ensure_archive(kind, args.articles)
+    print(f"[{kind}] archive: {articles:,} articles, database {archive_size(kind, url)}")
     results = []
     for cache in (True, False):
         VAR.mkdir(parents=True, exist_ok=True)

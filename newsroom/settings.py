@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so the others still add their headers: cached public reads end here.
+    "articles.middleware.CachedPublicReadsMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -116,7 +118,14 @@ if CACHE_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Django's default of 300 entries is fewer than a front page's worth of
+            # articles, lists and formats: past it, hot responses evict each other.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
 
 # Background work (renditions, webhook deliveries) through django-tasks. "database"
 # queues tasks in the database for `manage.py db_worker`; "immediate" runs them inline.
@@ -184,7 +193,7 @@ REST_FRAMEWORK = {
         # Scripts and front-end build servers: "Authorization: Token <key>".
         "rest_framework.authentication.TokenAuthentication",
         # The admin's own pages, with their CSRF protection.
-        "rest_framework.authentication.SessionAuthentication",
+        "newsroom.api.authentication.SessionAuthentication",
     ],
     # Rate limits per client (anonymous: per IP; logged in: per user), in the cache.
     "DEFAULT_THROTTLE_CLASSES": ["newsroom.api.throttling.ClientRateThrottle"],

@@ -6,7 +6,11 @@ from rest_framework.exceptions import ValidationError
 
 
 def requested_language(request):
-    """Return (language or None, whether the answer depends on Accept-Language)."""
+    """Return (language or None, whether the answer depends on Accept-Language).
+
+    Without ``?lang`` it always does, its absence included: a shared cache must not
+    hand the answer for "no preference" to a reader who asked for Spanish.
+    """
     explicit = request.query_params.get("lang")
     if explicit is not None:
         if explicit not in settings.NEWSROOM_LANGUAGES:
@@ -17,7 +21,7 @@ def requested_language(request):
         return explicit, False
     header = request.headers.get("Accept-Language")
     if not header:
-        return None, False
+        return None, True
     for code, _quality in parse_accept_lang_header(header):
         primary = code.split("-")[0].lower()
         if primary in settings.NEWSROOM_LANGUAGES:

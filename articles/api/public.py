@@ -19,13 +19,13 @@ class PublicReadMixin(StrictQueryParamsMixin):
         def build():
             return self._cacheable(super(PublicReadMixin, self).list(request, *args, **kwargs))
 
-        return cached_public_response(request, "list", build)
+        return cached_public_response(request, build)
 
     def retrieve(self, request, *args, **kwargs):
         def build():
             return self._cacheable(super(PublicReadMixin, self).retrieve(request, *args, **kwargs))
 
-        return cached_public_response(request, "detail", build)
+        return cached_public_response(request, build)
 
     def _cacheable(self, response):
         body = orjson.dumps(response.data, option=orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS)

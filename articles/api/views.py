@@ -106,7 +106,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
     # --- Lists --------------------------------------------------------------------------
 
     def list(self, request, *args, **kwargs):
-        return cached_public_response(request, "list", lambda: self.build_list(request))
+        return cached_public_response(request, lambda: self.build_list(request))
 
     def build_list(self, request):
         # Filters apply to all versions; publicity is added where the query is run.
@@ -215,7 +215,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
             )
 
         vary = ("Accept-Language",) if negotiated else ()
-        return cached_public_response(request, f"{column}:{language}", build, vary=vary)
+        return cached_public_response(request, build, vary=vary)
 
     def find(self, lookup, language, column):
         """Find the live version by article id (digits) or slug, then switch to its
@@ -284,7 +284,7 @@ class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
             data = SectionSerializer(self._roots, many=True, context=context).data
             return make_response(orjson.dumps(data), surrogate_keys=["sections"])
 
-        return cached_public_response(request, "list", build)
+        return cached_public_response(request, build)
 
     def get_object(self):
         lookup = self.kwargs["lookup"].strip("/")
@@ -407,7 +407,7 @@ class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
             )
             return make_response(body, surrogate_keys=["quotes"])
 
-        return cached_public_response(request, "list", build)
+        return cached_public_response(request, build)
 
     def retrieve(self, request, *args, **kwargs):
         def build():
@@ -416,4 +416,4 @@ class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
             )
             return make_response(quote.document, surrogate_keys=["quotes"])
 
-        return cached_public_response(request, "detail", build)
+        return cached_public_response(request, build)

@@ -17,13 +17,19 @@ class ClientRateThrottle(BaseThrottle):
     parse_rate = SimpleRateThrottle.parse_rate
 
     def allow_request(self, request, view):
-        authenticated = bool(request.user and request.user.is_authenticated)
-        scope = "user" if authenticated else "anon"
+        if request.user and request.user.is_authenticated:
+            return self.allow("user", request.user.pk)
+        return self.allow("anon", self.get_ident(request))
+
+    def allow_anonymous(self, request):
+        """The anonymous check for a plain Django request (the cached-reads fast path)."""
+        return self.allow("anon", self.get_ident(request))
+
+    def allow(self, scope, ident):
         rate = self.THROTTLE_RATES.get(scope)
         if rate is None:
             return True
         limit, duration = self.parse_rate(rate)
-        ident = request.user.pk if authenticated else self.get_ident(request)
         now = time.time()
         window = int(now // duration)
         key = f"throttle:{scope}:{ident}:{window}"
