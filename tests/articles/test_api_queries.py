@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Byline
-from articles.publishing import article_publish
+from articles.publishing import article_publish, article_unpublish
 from tests.factories import (
     AgencyFactory,
     BlockFactory,
@@ -243,3 +243,33 @@ def test_prepared_listing_matches_the_orm_page_by_page(api_client, ordering, sec
         back = [item["id"] for item in previous["results"]] + back
         url = previous["previous"]
     assert back + [item["id"] for item in page["results"]] == expected
+
+
+def sqlite_only():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 index is SQLite's")
+
+
+def test_search_on_sqlite_stems_folds_accents_and_takes_operators_as_words(api_client):
+    sqlite_only()
+    english = published(headline="Negotiators hold talks")
+    spanish = published(headline="Negociación en Doha", language="es")
+    assert ids(api_client, "q=talk") == [english.pk]  # Porter: talks -> talk
+    assert ids(api_client, "q=negociacion") == [spanish.pk]  # accents folded
+    for query in ['"', "talks OR", "NEAR(talks", "talks*", "-talks", "lead:talks", "AND"]:
+        response = api_client.get("/api/v1/articles/", {"q": query})
+        assert response.status_code == 200, query
+
+
+def test_search_index_follows_republish_unpublish_and_withdrawal(api_client):
+    article = published(headline="Volcano erupts")
+    assert ids(api_client, "q=volcano") == [article.pk]
+    article.headline = "Earthquake strikes"
+    article.save()
+    article_publish(article=article)
+    assert ids(api_client, "q=volcano") == []  # the old version left the index
+    assert ids(api_client, "q=earthquake") == [article.pk]
+    article_unpublish(article=article)
+    assert ids(api_client, "q=earthquake") == []
