@@ -16,6 +16,8 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from newsroom.numbers import is_id
+
 VERSIONS = "articles_articleversion"
 # The same test as ArticleVersionQuerySet.visible(): "is_live" bare, as the ORM writes
 # it, so SQLite can use the partial indexes on live versions.
@@ -79,7 +81,7 @@ def live_version(lookup, *, language=None, default_language="en", column="docume
         raise ValueError(f"Unknown column {column!r}.")
     now = _now_param(at)
     select = ", ".join(f'"{name}"' for name in (*DETAIL_COLUMNS, column))
-    if lookup.isdigit():
+    if is_id(lookup):
         rows = _rows(
             f'SELECT {select} FROM "{VERSIONS}" WHERE {VISIBLE} AND "article_id" = %s',  # noqa: S608
             [now, now, int(lookup)],

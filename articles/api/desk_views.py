@@ -34,6 +34,7 @@ from articles.models import Article
 from articles.previews import PreviewUnavailable, preview_document, preview_token
 from newsroom.api.pagination import CursorPagination
 from newsroom.api.views import StrictQueryParamsMixin
+from newsroom.numbers import is_whole_number
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -190,13 +191,13 @@ class DeskArticleViewSet(
         header = request.headers.get("If-Match", "").strip()
         if header:
             value = header.removeprefix("W/").strip('"').removeprefix("v")
-            if not value.isdigit():
+            if not is_whole_number(value):
                 raise ValidationError({"If-Match": ['Send the ETag as read, like "v12".']})
             return int(value), True
         version = request.data.get("version")
         if version is None:
             raise PreconditionRequired()
-        if not str(version).isdigit():
+        if not is_whole_number(str(version)):
             raise ValidationError({"version": ["A whole number."]})
         return int(version), False
 

@@ -33,6 +33,7 @@ from articles.publishing import version_public_document, versions_refresh_due
 from newsroom.api.errors import error_json
 from newsroom.api.renderers import JSONRenderer
 from newsroom.api.views import StrictQueryParamsMixin
+from newsroom.numbers import is_id
 
 # Filters the prepared SQL of articles.public_reads.live_page handles.
 PREPARED_FILTERS = {"section", "language", "ordering"}
@@ -288,7 +289,7 @@ class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         lookup = self.kwargs["lookup"].strip("/")
-        field = "pk" if lookup.isdigit() else "path"
+        field = "pk" if is_id(lookup) else "path"
         return get_object_or_404(self.get_queryset(), **{field: lookup})
 
 
@@ -317,7 +318,7 @@ class PublicEntityMixin(PublicReadMixin):
 
     def get_object(self):
         lookup = self.kwargs["lookup"]
-        field = "pk" if lookup.isdigit() else "slug"
+        field = "pk" if is_id(lookup) else "slug"
         return get_object_or_404(self.get_queryset(), **{field: lookup})
 
 

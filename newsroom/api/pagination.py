@@ -1,6 +1,8 @@
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
+from newsroom.numbers import is_whole_number
+
 
 def whole_number_param(request, name, default, maximum):
     """Return the query parameter ``name`` as a whole number from 1 to ``maximum``
@@ -8,7 +10,7 @@ def whole_number_param(request, name, default, maximum):
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    if not is_whole_number(raw) or not 1 <= int(raw) <= maximum:
         raise ValidationError({name: [f"Must be a whole number from 1 to {maximum}."]})
     return int(raw)
 

@@ -238,3 +238,27 @@ def test_api_root_is_public_and_lists_the_endpoints(api_client):
     response = api_client.get("/api/v1/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert {"articles", "sections", "people", "tags", "quotes"} <= set(response.json())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles/²/",
+        "/api/v1/articles/99999999999999999999999/",
+        "/api/v1/tags/²/",
+        "/api/v1/people/١٢/",
+        "/api/v1/sections/²/",
+        "/api/v1/quotes/²/",
+        "/api/v1/photos/²/",
+    ],
+)
+def test_lookups_that_only_look_like_numbers_are_404s(api_client, url):
+    response = api_client.get(url)
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_page_size_in_other_digits_is_a_400(api_client):
+    response = api_client.get("/api/v1/articles/", {"page_size": "²"})
+    assert response.status_code == 400
+    assert "page_size" in response.json()["error"]["fields"]
