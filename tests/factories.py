@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from articles.models import Article, Block, BlockKind, Byline, Person, Quote, Section, Tag
+from articles.publishing import article_publish
 from media.models import Agency, Photo, PhotoText
 from tests.images import uploaded_image
 
@@ -131,4 +132,12 @@ def article_with_body(paragraphs=3, **kwargs):
             position += 1
     photo = PhotoTextFactory().photo
     BlockFactory(article=article, position=position, kind=BlockKind.PHOTO, text="", photo=photo)
+    return article
+
+
+def published_article(**kwargs):
+    """Create an article with a body (see article_with_body) and publish it."""
+    article = article_with_body(**kwargs)
+    article_publish(article=article)
+    article.refresh_from_db()
     return article

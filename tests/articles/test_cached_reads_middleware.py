@@ -8,16 +8,9 @@ from rest_framework.authtoken.models import Token
 
 from articles.api.views import ArticleViewSet
 from articles.publishing import article_publish
-from tests.factories import article_with_body
+from tests.factories import article_with_body, published_article
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(**kwargs):
-    article = article_with_body(**kwargs)
-    article_publish(article=article)
-    article.refresh_from_db()
-    return article
 
 
 @pytest.fixture
@@ -42,7 +35,7 @@ def headers(response):
 
 @pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/articles/{id}/"])
 def test_a_cached_read_skips_the_views_and_answers_alike(api_client, view_calls, url):
-    url = url.format(id=publish().pk)
+    url = url.format(id=published_article().pk)
     first = api_client.get(url)
     with CaptureQueriesContext(connection) as queries:
         again = api_client.get(url)
@@ -58,7 +51,7 @@ def test_a_cached_read_skips_the_views_and_answers_alike(api_client, view_calls,
 
 
 def test_credentials_always_reach_the_views(api_client, view_calls):
-    url = f"/api/v1/articles/{publish().pk}/"
+    url = f"/api/v1/articles/{published_article().pk}/"
     api_client.get(url)
     user = get_user_model().objects.create_user("reader", password="a-long-password-1")
     token = Token.objects.create(user=user)
@@ -69,7 +62,7 @@ def test_credentials_always_reach_the_views(api_client, view_calls):
 
 
 def test_a_republish_is_not_answered_from_the_old_entry(api_client, view_calls):
-    article = publish(headline="First words")
+    article = published_article(headline="First words")
     url = f"/api/v1/articles/{article.pk}/"
     api_client.get(url)
     article.headline = "Second words"
@@ -83,7 +76,7 @@ def test_the_rate_limit_holds_for_cached_reads(api_client, settings, monkeypatch
     from newsroom.api.throttling import ClientRateThrottle
 
     monkeypatch.setattr(ClientRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
-    url = f"/api/v1/articles/{publish().pk}/"
+    url = f"/api/v1/articles/{published_article().pk}/"
     assert api_client.get(url).status_code == 200
     assert api_client.get(url).status_code == 200  # from the cache
     refused = api_client.get(url)
@@ -92,7 +85,7 @@ def test_the_rate_limit_holds_for_cached_reads(api_client, settings, monkeypatch
 
 
 def test_translations_are_told_apart_by_accept_language(api_client, view_calls):
-    original = publish(slug="truce", language="en")
+    original = published_article(slug="truce", language="en")
     spanish = article_with_body(slug="tregua", language="es", translation_of=original)
     article_publish(article=spanish)
     url = f"/api/v1/articles/{original.pk}/"
@@ -113,7 +106,7 @@ def test_translations_are_told_apart_by_accept_language(api_client, view_calls):
 def test_links_in_a_cached_body_name_the_host_asked(api_client, settings):
     settings.ALLOWED_HOSTS = ["api.example.org", "internal.example.org"]
     for _ in range(3):
-        publish()
+        published_article()
     first = api_client.get("/api/v1/articles/?page_size=2", HTTP_HOST="api.example.org")
     other = api_client.get("/api/v1/articles/?page_size=2", HTTP_HOST="internal.example.org")
     assert first.json()["next"].startswith("http://api.example.org/")

@@ -10,21 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.publishing import article_publish, article_unpublish
-from tests.factories import SectionFactory, article_with_body
+from tests.factories import SectionFactory, article_with_body, published_article
 from tests.services import REDIS_URL, require
 
 pytestmark = pytest.mark.django_db
 
 
-def publish(**kwargs):
-    article = article_with_body(**kwargs)
-    article_publish(article=article)
-    article.refresh_from_db()
-    return article
-
-
 def test_detail_has_validators_and_cdn_headers(api_client):
-    article = publish()
+    article = published_article()
     response = api_client.get(f"/api/v1/articles/{article.pk}/")
     assert response.status_code == 200
     assert response["ETag"].startswith('"')
@@ -34,7 +27,7 @@ def test_detail_has_validators_and_cdn_headers(api_client):
 
 
 def test_list_has_validators_and_section_surrogate_key(api_client):
-    publish(section=SectionFactory(slug="world"))
+    published_article(section=SectionFactory(slug="world"))
     response = api_client.get("/api/v1/articles/?section=world")
     assert response["ETag"]
     assert response["Surrogate-Key"] == "articles section-world"
@@ -44,7 +37,7 @@ def test_list_has_validators_and_section_surrogate_key(api_client):
     "url", ["/api/v1/articles/", "/api/v1/articles/{id}/", "/api/v1/articles/{id}/ninjs/"]
 )
 def test_conditional_requests_answer_304(api_client, url):
-    article = publish()
+    article = published_article()
     url = url.format(id=article.pk)
     first = api_client.get(url)
     again = api_client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
@@ -58,7 +51,7 @@ def test_conditional_requests_answer_304(api_client, url):
 
 
 def test_republish_is_never_served_from_the_cache(api_client):
-    article = publish(headline="First words")
+    article = published_article(headline="First words")
     url = f"/api/v1/articles/{article.pk}/"
     etag = api_client.get(url)["ETag"]
     assert api_client.get(url).json()["headline"] == "First words"  # now cached
@@ -72,7 +65,7 @@ def test_republish_is_never_served_from_the_cache(api_client):
 
 
 def test_unpublish_is_never_served_from_the_cache(api_client):
-    article = publish()
+    article = published_article()
     url = f"/api/v1/articles/{article.pk}/"
     assert api_client.get(url).status_code == 200
     article_unpublish(article=article)
@@ -81,7 +74,7 @@ def test_unpublish_is_never_served_from_the_cache(api_client):
 
 def test_scheduled_article_appears_on_time_despite_the_cache(api_client):
     start = timezone.now()
-    early = publish()
+    early = published_article()
     scheduled = article_with_body()
     article_publish(article=scheduled, at=start + timedelta(minutes=10))
     response = api_client.get("/api/v1/articles/")
@@ -116,7 +109,7 @@ def test_response_cache_in_real_redis_is_shared_and_invalidated(api_client, sett
     }
     redis_cache = caches["default"]
     try:
-        article = publish(headline="In Redis")
+        article = published_article(headline="In Redis")
         detail = f"/api/v1/articles/{article.pk}/"
         assert api_client.get(detail).json()["headline"] == "In Redis"
         stored = list(redis_cache._cache.get_client().keys(f"{redis_cache.key_prefix}*"))
