@@ -127,19 +127,11 @@ def article_translate(*, article, user, language):
                 _("This article already has a %(language)s version.") % {"language": language}
             )
         translation = Article(
-            language=language,
-            translation_of=original,
-            kicker=article.kicker,
-            headline=article.headline,
-            slug=article.slug,
-            dek=article.dek,
-            section=article.section,
-            lead_photo=article.lead_photo,
-            dateline=article.dateline,
-            source=article.source,
+            **{name: getattr(article, name) for name in ARTICLE_FIELDS},
             created_by=user,
             updated_by=user,
         )
+        translation.language, translation.translation_of = language, original
         translation.full_clean()
         translation.save()
         translation.tags.set(article.tags.all())
@@ -155,13 +147,7 @@ def article_translate(*, article, user, language):
             Block.objects.create(
                 article=translation,
                 position=block.position,
-                kind=block.kind,
-                text=block.text,
-                anchor=block.anchor,
-                level=block.level,
-                photo=block.photo,
-                items=block.items,
-                url=block.url,
+                **{name: getattr(block, name) for name in Block.CONTENT_FIELDS},
             )
         reversion.set_user(user)
         reversion.set_comment(_("Translation started from %(original)s.") % {"original": article})
@@ -248,12 +234,15 @@ def _replace_body(article, blocks, quotes):
     if blocks is not None:
         article.blocks.all().delete()
     article.quotes.exclude(pk__in=kept).delete()
+    existing = article.quotes.in_bulk(kept)
     saved_quotes = []
     for quote in quotes:
         fields = _quote_fields(quote)
         if quote.get("id"):
-            Quote.objects.filter(pk=quote["id"]).update(**fields, block=None, offset=None)
-            saved = Quote.objects.get(pk=quote["id"])
+            saved = existing[quote["id"]]
+            for name, value in {**fields, "block": None, "offset": None}.items():
+                setattr(saved, name, value)
+            saved.save()
         else:
             saved = Quote.objects.create(article=article, **fields)
         saved_quotes.append(saved)
@@ -265,14 +254,9 @@ def _replace_body(article, blocks, quotes):
                 Block.objects.create(
                     article=article,
                     position=position,
-                    kind=block["kind"],
-                    text=block.get("text", ""),
-                    anchor=block.get("anchor", ""),
-                    level=block.get("level", 2),
-                    photo=block.get("photo"),
                     quote=saved_quotes[pull] if pull is not None else None,
-                    items=block.get("items", []),
-                    url=block.get("url", ""),
+                    # Fields left out take the model's defaults.
+                    **{name: block[name] for name in Block.CONTENT_FIELDS if name in block},
                 )
             )
         for quote, saved in zip(quotes, saved_quotes, strict=True):

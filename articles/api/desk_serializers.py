@@ -4,20 +4,20 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from articles.models import Article, BlockKind, Person, Quote, Section, Tag
+from articles.editing import ARTICLE_FIELDS
+from articles.models import Article, Block, BlockKind, Person, Quote, Section, Tag
 from articles.sanitize import clean_inline_html, plain_text
 from articles.workflow import desk_state
 from media.models import Agency, Photo
 
 TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
 BLOCK_DEFAULTS = {
-    "text": "",
-    "anchor": "",
-    "level": 2,
-    "photo": None,
+    **{
+        name: Block._meta.get_field(name).get_default()
+        for name in Block.CONTENT_FIELDS
+        if name != "kind"
+    },
     "quote": None,
-    "items": [],
-    "url": "",
 }
 QUOTE_DEFAULTS = {
     "speaker_role": "",
@@ -152,18 +152,9 @@ class DeskArticleSerializer(serializers.ModelSerializer):
             "version",
             "status",
             "state_label",
-            "language",
-            "translation_of",
-            "kicker",
-            "headline",
-            "slug",
-            "dek",
-            "section",
-            "lead_photo",
+            *ARTICLE_FIELDS,  # what articles.editing.article_write writes
             "tags",
             "people",
-            "dateline",
-            "source",
             "bylines",
             "blocks",
             "quotes",

@@ -68,6 +68,10 @@ class Block(models.Model):
 
     objects = BlockManager()
 
+    # What a block says, as opposed to where it stands (article, position) and which
+    # quote it pulls (tied to the article's own quotes): what is copied or written whole.
+    CONTENT_FIELDS = ("kind", "text", "anchor", "level", "photo", "items", "url")
+
     class Meta:
         ordering = ["article", "position"]
         verbose_name = _("body block")
