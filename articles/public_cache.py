@@ -82,9 +82,10 @@ def lookup(request, state):
     """
     if not settings.NEWSROOM_RESPONSE_CACHE:
         return None
-    entry = cache.get(_key(state, request))
+    address = _address(request)
+    entry = cache.get(_key(state, request, address))
     if isinstance(entry, Varies):
-        entry = cache.get(_key(state, request, entry.headers))
+        entry = cache.get(_key(state, request, address, entry.headers))
     return entry
 
 
@@ -92,16 +93,17 @@ def store(request, state, entry):
     ttl = _ttl(state)
     if not settings.NEWSROOM_RESPONSE_CACHE or ttl <= 0 or entry.status not in CACHEABLE:
         return
+    address = _address(request)
     if entry.vary:
         cache.set_many(
             {
-                _key(state, request): Varies(entry.vary),
-                _key(state, request, entry.vary): entry,
+                _key(state, request, address): Varies(entry.vary),
+                _key(state, request, address, entry.vary): entry,
             },
             ttl,
         )
     else:
-        cache.set(_key(state, request), entry, ttl)
+        cache.set(_key(state, request, address), entry, ttl)
 
 
 def respond(request, state, entry):
@@ -127,10 +129,13 @@ def _ttl(state):
     return ttl
 
 
-def _key(state, request, headers=()):
+def _address(request):
     # The scheme and host belong to the address: bodies carry absolute links
     # (pagination's "next") to this API as the client reached it.
-    address = request.build_absolute_uri()
+    return request.build_absolute_uri()
+
+
+def _key(state, request, address, headers=()):
     values = "|".join(f"{name}={request.headers.get(name, '')}" for name in headers)
     digest = hashlib.blake2b(f"{address}|{values}".encode(), digest_size=16).hexdigest()
     return f"newsroom:response:{state.key}:{digest}"
