@@ -1,12 +1,23 @@
-"""Publishing services: the one place that turns editorial content into public versions.
+"""Publishing services: the one writer of published versions and of the publication state.
 
-The admin, the API and management commands all call these functions; none of them
-writes an ArticleVersion itself.
+The workflow (``articles.workflow``), the fixture loader and the background re-render all
+call these functions; nothing else writes an ``ArticleVersion`` or bumps the publication
+generation.
+
+Two kinds of columns live on a version, and each has one writer:
+
+- the *publication* columns (``is_live``, ``visible_from``, ``visible_until``,
+  ``withdrawn_at``, ``withdrawal_notice``) say whether readers see it; only the moves
+  below change them, each under the article's row lock;
+- the *rendered* columns (``RENDERED_COLUMNS``: the public JSON, formats, search text)
+  are rebuilt from the frozen content whenever something shared changes. A render
+  writes only those, under the same lock, and only while the version is still live and
+  not withdrawn: a render queued before a kill can never bring the story back.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +31,24 @@ from articles.models import (
     PublishedQuote,
     VersionPhoto,
     publication_changed,
+)
+
+# What a render writes, and nothing else (attribute names, as ``update()`` takes them).
+RENDERED_COLUMNS = (
+    "document",
+    "teaser",
+    "ninjs",
+    "jsonld",
+    "search_text",
+    "headline",
+    "web_url",
+    "section_id",
+    "section_path",
+    "section_root",
+    "rendered_at",
+    "changed_at",
+    "family_id",
+    "rendering_valid_until",
 )
 
 
@@ -45,23 +74,46 @@ def publication_problems(article, *, at=None):
     return problems
 
 
-def article_publish(*, article, user=None, note="", at=None):
+def article_lock(article):
+    """Lock ``article`` and the other articles of its translation family, in id order,
+    for the current transaction; return ``article`` fresh from the database.
+
+    Every publication move and every render takes this lock, so they run one after the
+    other. Locking the whole family in one order lets two translations be published at
+    once without deadlocking (publishing one re-renders the others).
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("article_lock() must run inside transaction.atomic().")
+    root_id = (
+        Article.objects.filter(pk=article.pk).values_list("translation_of_id", flat=True).first()
+        or article.pk
+    )
+    family = Article.objects.filter(pk=root_id) | Article.objects.filter(translation_of_id=root_id)
+    list(family.select_for_update().order_by("pk").values_list("pk", flat=True))
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+# --- Moves: what readers see ---------------------------------------------------------------
+
+
+def version_publish(*, article, user=None, note="", at=None):
     """Publish the current content of ``article`` as its new live version.
 
     ``at`` schedules publication for a later time; an embargo on the article delays
     visibility further. Returns the new ArticleVersion. Raises ValidationError (and
-    changes nothing) when the article cannot be published.
+    changes nothing) when the article cannot be published. Checks no permission: the
+    workflow (``articles.workflow.article_publish``) does.
     """
     now = timezone.now()
     publish_at = at or now
     with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article.pk)
+        article = article_lock(article)
         problems = publication_problems(article, at=publish_at)
         if problems:
             raise ValidationError(problems)
         visible_from = max(publish_at, article.embargo_until or publish_at)
-        previous = article.versions.filter(is_live=True).first()
-        article.versions.filter(is_live=True).update(is_live=False)
+        previous = article.versions.live().first()
+        article.versions.live().update(is_live=False)
         number = (article.versions.aggregate(last=Max("number"))["last"] or 0) + 1
         version = ArticleVersion(
             article=article,
@@ -77,7 +129,9 @@ def article_publish(*, article, user=None, note="", at=None):
             published_by=user,
             note=note,
         )
-        version_render(version, at=now)
+        rendering = version_prepare(version, at=now)
+        version.save(force_insert=True)
+        versions_write_relations([(version, rendering)])
 
         article.status = (
             ArticleStatus.PUBLISHED if visible_from <= now else ArticleStatus.SCHEDULED
@@ -95,42 +149,122 @@ def article_publish(*, article, user=None, note="", at=None):
             ]
         )
         # Translations list each other: render them in the same transaction.
-        rerender_translations_of(article)
+        _rerender_family_of(article)
+        publication_changed()
         events.announce(
             events.UPDATED if previous else events.PUBLISHED, version=version, previous=previous
         )
     return version
 
 
-def article_unpublish(*, article, user=None, note=""):
-    """Take ``article`` off the public API. Its versions stay on record."""
+def version_unpublish(*, article, user=None):
+    """Take ``article``'s live version off the public API; the versions stay on record.
+
+    The article goes back to draft. Raises ValidationError when nothing is live.
+    """
     with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article.pk)
-        live = article.versions.filter(is_live=True).first()
-        taken_down = article.versions.filter(is_live=True).update(is_live=False)
-        if not taken_down:
+        article = article_lock(article)
+        live = article.versions.live().first()
+        if live is None:
             raise ValidationError(_("The article is not published."))
-        events.announce(events.UNPUBLISHED, version=live)
-        publication_changed()
+        article.versions.live().update(is_live=False)
         article.status = ArticleStatus.DRAFT
         article.updated_by = user or article.updated_by
         article.save(update_fields=["status", "updated_by", "updated_at"])
-        # Translations list each other: render them in the same transaction.
-        rerender_translations_of(article)
+        _rerender_family_of(article)
+        publication_changed()
+        events.announce(events.UNPUBLISHED, version=live)
     return article
 
 
-def version_render(version, *, at=None, resolver=None):
-    """Render ``version``'s frozen content into its public JSON and formats; save it."""
-    rendering = version_prepare(version, at=at, resolver=resolver)
+def version_withdraw(*, article, notice, at=None):
+    """Withdraw ``article``'s live version: readers get ``notice`` (410) in its place.
+
+    Raises ValidationError when there is no published version to withdraw, or it has
+    not appeared yet (unpublish that instead). Returns the withdrawn version.
+    """
+    at = at or timezone.now()
     with transaction.atomic():
-        version.save()
-        versions_write_relations([(version, rendering)])
+        article = article_lock(article)
+        version = article.versions.live().first()
+        if version is None or version.withdrawn_at is not None:
+            raise ValidationError(_("Only a published article can be withdrawn."))
+        if version.visible_from > at:
+            raise ValidationError(
+                _("This article has not appeared yet: unpublish it instead of withdrawing it.")
+            )
+        version.withdrawn_at = at
+        version.withdrawal_notice = notice
+        ArticleVersion.objects.filter(pk=version.pk).update(
+            withdrawn_at=at, withdrawal_notice=notice
+        )
+        # Its translations stop linking to it.
+        _rerender_family_of(article)
+        publication_changed()
+        events.announce(events.WITHDRAWN, version=version)
     return version
 
 
+KEEP = object()  # version_set_window: leave this end of the window as it is
+
+
+def version_set_window(*, article, visible_from=KEEP, visible_until=KEEP, at=None):
+    """Move the visibility window of ``article``'s live version and render it again
+    (the formats say when it appears and expires).
+
+    A new ``visible_from`` applies only to a version that has not appeared yet: it then
+    also becomes its first publication time. ``visible_until`` is the expiry (None:
+    never). Returns the version, or None when nothing is live.
+    """
+    at = at or timezone.now()
+    with transaction.atomic():
+        article = article_lock(article)
+        version = article.versions.live().filter(withdrawn_at__isnull=True).first()
+        if version is None:
+            return None
+        changes = {}
+        if visible_until is not KEEP:
+            changes["visible_until"] = visible_until
+        if visible_from is not KEEP and version.visible_from > at:
+            if version.first_published_at == version.visible_from:
+                # It never appeared: it will first appear when it becomes visible.
+                changes["first_published_at"] = visible_from
+                article.first_published_at = visible_from
+                Article.objects.filter(pk=article.pk).update(first_published_at=visible_from)
+            changes["visible_from"] = visible_from
+        ArticleVersion.objects.filter(pk=version.pk).update(**changes)
+        publication_changed()
+        return version_render(version, at=at)
+
+
+# --- Rendering: the public JSON of live versions ---------------------------------------------
+
+
+def version_render(version, *, at=None, resolver=None):
+    """Render ``version``'s frozen content again into its public JSON and formats.
+
+    Writes the rendered columns only, under the article's lock, and only while the
+    version is live and not withdrawn: returns the fresh version, or None (and writes
+    nothing) when a move took it down in the meantime.
+    """
+    with transaction.atomic():
+        article_lock(Article(pk=version.article_id))
+        fresh = (
+            ArticleVersion.objects.live().filter(pk=version.pk, withdrawn_at__isnull=True).first()
+        )
+        if fresh is None:
+            return None
+        rendering = version_prepare(fresh, at=at, resolver=resolver)
+        ArticleVersion.objects.filter(pk=fresh.pk).update(
+            **{name: getattr(fresh, name) for name in RENDERED_COLUMNS}
+        )
+        versions_write_relations([(fresh, rendering)])
+        publication_changed()
+    return fresh
+
+
 def version_prepare(version, *, at=None, resolver=None):
-    """Fill ``version``'s rendered fields from its frozen content, without saving.
+    """Fill ``version``'s rendered columns from its frozen content, without saving.
 
     Returns the Rendering, whose relations ``versions_write_relations`` stores once the
     version has a primary key. Bulk jobs prepare many versions, then write them at once.
@@ -198,40 +332,54 @@ def versions_write_relations(pairs):
     )
 
 
-def versions_rerender(versions):
-    """Render the given live versions again (after a shared thing changed)."""
+def versions_rerender(version_ids):
+    """Render again the live versions among ``version_ids`` (something they show
+    changed), one at a time, each under its article's lock. Returns how many were."""
     count = 0
-    for version in versions.filter(is_live=True).select_related(None).order_by("pk"):
-        version_render(version)
-        count += 1
+    for version in ArticleVersion.objects.filter(pk__in=list(version_ids)).order_by("pk"):
+        if version_render(version) is not None:
+            count += 1
     return count
 
 
-def rerender_translations_of(article):
-    root_id = article.translation_of_id or article.pk
-    family = Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id)).exclude(
-        pk=article.pk
-    )
-    return versions_rerender(ArticleVersion.objects.filter(article__in=family))
+def version_complete_loaded(version):
+    """Finish a published version that a fixture loaded without content: freeze the
+    article as the fixture loaded it, and render. This is how ``loaddata seed_article``
+    arrives published with nothing else to run."""
+    content = snapshots.freeze(Article.objects.with_body().get(pk=version.article_id))
+    ArticleVersion.objects.filter(pk=version.pk).update(content=content)
+    return version_render(version)
+
+
+def _rerender_family_of(article):
+    """Render again the live versions of ``article``'s translations (they link to it)."""
+    family = article.translation_family().exclude(pk=article.pk)
+    ids = ArticleVersion.objects.live().filter(article__in=family).values_list("pk", flat=True)
+    return versions_rerender(ids)
 
 
 def versions_refresh_due(versions, *, at=None):
     """Render again, in place, those of ``versions`` whose rendering depends on a moment
-    that has passed (a photo's rights expired, a translation went public)."""
+    that has passed (a photo's rights expired, a translation went public). A version a
+    move took down in the meantime is left out."""
     at = at or timezone.now()
-    for index, version in enumerate(versions):
+    refreshed = []
+    for version in versions:
         if version.rendering_valid_until is not None and version.rendering_valid_until <= at:
-            versions[index] = version_render(ArticleVersion.objects.get(pk=version.pk), at=at)
-    return versions
+            version = version_render(version, at=at)
+        if version is not None:
+            refreshed.append(version)
+    return refreshed
 
 
 def version_public_document(version, *, at=None):
     """Return the JSON text a reader gets for ``version``, refreshed first if a time
-    it depends on (a translation's schedule, say) has passed."""
+    it depends on (a translation's schedule, say) has passed; None when the version
+    was taken down in the meantime."""
     at = at or timezone.now()
     if version.rendering_valid_until is not None and version.rendering_valid_until <= at:
-        version = version_render(ArticleVersion.objects.get(pk=version.pk), at=at)
-    return version.document
+        version = version_render(version, at=at)
+    return version.document if version is not None else None
 
 
 def _article_reference(document):

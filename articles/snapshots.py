@@ -379,7 +379,7 @@ def _translations(content, at):
     links, changes = [], []
     for version in (
         ArticleVersion.objects.live()
-        .filter(article__in=family)
+        .filter(article__in=family, withdrawn_at__isnull=True)
         .only("article_id", "language", "slug", "visible_from", "visible_until")
         .order_by("language")
     ):

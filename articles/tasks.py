@@ -15,7 +15,6 @@ def deliver_webhook(delivery_id):
 @task()
 def rerender_versions(version_ids):
     """Render these live versions again after something they show changed."""
-    from articles.models import ArticleVersion
     from articles.publishing import versions_rerender
 
-    return versions_rerender(ArticleVersion.objects.filter(pk__in=version_ids))
+    return versions_rerender(version_ids)

@@ -21,10 +21,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import events, permissions, publishing
+from articles import permissions, publishing
 from articles.editing import local_time
 from articles.models import (
-    Article,
     ArticleStatus,
     ArticleTransition,
     ArticleVersion,
@@ -32,7 +31,6 @@ from articles.models import (
     CorrectionKind,
     TransitionAction,
 )
-from articles.publishing import version_render
 
 PUBLISHABLE = {
     ArticleStatus.DRAFT,
@@ -48,8 +46,9 @@ def _require(allowed, message):
 
 
 def _lock(article):
-    """Return ``article`` fresh from the database, its row locked for the transaction."""
-    return Article.objects.select_for_update().get(pk=article.pk)
+    """Return ``article`` fresh from the database, locked (with its translations) for
+    the transaction: the same lock every publication move and render takes."""
+    return publishing.article_lock(article)
 
 
 def _live(article):
@@ -153,7 +152,7 @@ def article_publish(*, article, user, note=""):
         _require(permissions.can_publish(user, article), _("You may not publish articles."))
         _refuse_withdrawn(article)
         before = article.status
-        version = publishing.article_publish(article=article, user=user, note=note)
+        version = publishing.version_publish(article=article, user=user, note=note)
         article.refresh_from_db()
         _log(
             article,
@@ -189,7 +188,7 @@ def article_schedule(*, article, user, at, note=""):
                 )
             )
         before = article.status
-        version = publishing.article_publish(article=article, user=user, note=note, at=at)
+        version = publishing.version_publish(article=article, user=user, note=note, at=at)
         article.refresh_from_db()
         _log(
             article,
@@ -215,7 +214,7 @@ def article_unpublish(*, article, user, note=""):
                 _("This article has been withdrawn; its public notice stays in place.")
             )
         before = article.status
-        publishing.article_unpublish(article=article, user=user, note=note)
+        publishing.version_unpublish(article=article, user=user)
         article.refresh_from_db()
         _log(article, TransitionAction.UNPUBLISHED, before, user, note)
     return article
@@ -233,17 +232,7 @@ def article_withdraw(*, article, user, notice, note=""):
         _require(permissions.can_withdraw(user, article), _("You may not withdraw articles."))
         if not (notice or "").strip():
             raise ValidationError(_("Write the notice readers will see in its place."))
-        version = _live(article)
-        if version is None or version.withdrawn_at is not None:
-            raise ValidationError(_("Only a published article can be withdrawn."))
-        if version.visible_from > now:
-            raise ValidationError(
-                _("This article has not appeared yet: unpublish it instead of withdrawing it.")
-            )
-        version.withdrawn_at = now
-        version.withdrawal_notice = notice.strip()
-        version.save(update_fields=["withdrawn_at", "withdrawal_notice"])
-        events.announce(events.WITHDRAWN, version=version)
+        publishing.version_withdraw(article=article, notice=notice.strip(), at=now)
         before = article.status
         _set_status(article, ArticleStatus.WITHDRAWN, user)
         _log(article, TransitionAction.WITHDRAWN, before, user, note, notice=notice.strip())
@@ -277,7 +266,7 @@ def article_add_correction(*, article, user, kind, text, note=""):
             article=article, kind=kind, text=text.strip(), created_by=user
         )
         before = article.status
-        version = publishing.article_publish(article=article, user=user, note=note)
+        version = publishing.version_publish(article=article, user=user, note=note)
         article.refresh_from_db()
         _log(
             article,
@@ -300,12 +289,10 @@ def _move_window(version, *, article, now):
     start = max(version.published_at, now)
     if article.embargo_until is not None:
         start = max(start, article.embargo_until)
-    first = version.first_published_at == version.visible_from
-    version.visible_from = start
-    if first:  # it never appeared: it will first appear when it becomes visible
-        version.first_published_at = start
-        article.first_published_at = start
-    version_render(version, at=now)
+    moved = publishing.version_set_window(article=article, visible_from=start, at=now)
+    if moved is not None:
+        version.visible_from = moved.visible_from
+        article.first_published_at = moved.first_published_at
 
 
 def article_embargo(*, article, user, until, note=""):
@@ -402,8 +389,7 @@ def article_set_expiry(*, article, user, at, note=""):
         article.updated_by = user
         article.save(update_fields=["expires_at", "updated_by", "updated_at"])
         if live is not None:
-            live.visible_until = at
-            live.save(update_fields=["visible_until"])
+            publishing.version_set_window(article=article, visible_until=at, at=now)
         action = TransitionAction.EXPIRY_SET if at else TransitionAction.EXPIRY_CLEARED
         _log(article, action, article.status, user, note, at=at)
     return article

@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from articles.models import Article, Block, BlockKind, Byline, Person, Quote, Section, Tag
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from media.models import Agency, Photo, PhotoText
 from tests.images import uploaded_image
 
@@ -138,6 +138,6 @@ def article_with_body(paragraphs=3, **kwargs):
 def published_article(**kwargs):
     """Create an article with a body (see article_with_body) and publish it."""
     article = article_with_body(**kwargs)
-    article_publish(article=article)
+    version_publish(article=article)
     article.refresh_from_db()
     return article

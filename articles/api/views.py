@@ -174,7 +174,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
 
         def body(version):
             text = version_public_document(version)
-            if not fields and not expand:
+            if text is None or (not fields and not expand):
                 return text
             (document,) = shape([orjson.loads(text)], fields=fields, expand=expand)
             return orjson.dumps(document)
@@ -208,8 +208,13 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
             keys = (f"article-{version.article_id}", "articles")
             if version.withdrawn_at is not None:
                 return make_response(withdrawn_json(version), status=410, surrogate_keys=keys)
+            text = body(version)
+            if text is None:  # taken down while this request was reading it
+                return make_response(
+                    error_json(404, "not_found", "No published article matches."), status=404
+                )
             return make_response(
-                body(version),
+                text,
                 last_modified=version.rendered_at,
                 surrogate_keys=keys,
                 content_type=content_type,

@@ -31,6 +31,29 @@ class ArticleVersionQuerySet(models.QuerySet):
             return self.filter(section_root=path)
         return self.filter(Q(section_path=path) | Q(section_path__startswith=f"{path}/"))
 
+    def showing(self, obj):
+        """Versions whose rendering shows ``obj``, a shared thing resolved when rendering:
+        a photo (or one of its captions), a person (in the story, quoted or bylined), a
+        tag, an agency (bylined or credited on a photo), or a section (filed in it or
+        below it). What a change to ``obj`` must render again."""
+        from articles.models.entities import Person, Tag
+        from articles.models.sections import Section
+        from media.models import Agency, Photo, PhotoText
+
+        if isinstance(obj, PhotoText):
+            return self.filter(photos=obj.photo_id)
+        if isinstance(obj, Photo):
+            return self.filter(photos=obj)
+        if isinstance(obj, Person):
+            return self.filter(Q(people=obj) | Q(authors=obj)).distinct()
+        if isinstance(obj, Tag):
+            return self.filter(tags=obj)
+        if isinstance(obj, Agency):
+            return self.filter(Q(author_agencies=obj) | Q(photos__credit_agency=obj)).distinct()
+        if isinstance(obj, Section):
+            return self.filter(Q(section=obj) | Q(section__path__startswith=f"{obj.path}/"))
+        raise TypeError(f"Versions do not show a {type(obj).__name__}.")
+
     def get_by_natural_key(self, language, slug, number):
         return self.get(article__language=language, article__slug=slug, number=number)
 

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from tests.factories import SectionFactory, article_with_body
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def publish_many(count, paragraphs=3, **kwargs):
     articles = [article_with_body(paragraphs=paragraphs, **kwargs) for _ in range(count)]
     for article in articles:
-        article_publish(article=article)
+        version_publish(article=article)
     return articles
 
 
@@ -142,8 +142,8 @@ def test_detail_refuses_list_parameters(seed_article, api_client):
 def test_filter_by_language(api_client):
     english = article_with_body(language="en")
     spanish = article_with_body(language="es")
-    article_publish(article=english)
-    article_publish(article=spanish)
+    version_publish(article=english)
+    version_publish(article=spanish)
     results = api_client.get("/api/v1/articles/?language=es").json()["results"]
     assert [item["id"] for item in results] == [spanish.pk]
 
@@ -158,7 +158,7 @@ def test_filter_by_section_includes_subsections(api_client):
     worldwide = SectionFactory(slug="worldwide")  # shares a prefix, not a subtree
     in_worldwide = article_with_body(section=worldwide)
     for article in (in_world, in_middle_east, in_sport, in_worldwide):
-        article_publish(article=article)
+        version_publish(article=article)
     results = api_client.get("/api/v1/articles/?section=world").json()["results"]
     assert {item["id"] for item in results} == {in_world.pk, in_middle_east.pk}
     results = api_client.get("/api/v1/articles/?section=world/middle-east").json()["results"]
@@ -168,8 +168,8 @@ def test_filter_by_section_includes_subsections(api_client):
 def test_slug_shared_by_two_languages_resolves_by_lang(api_client):
     english = article_with_body(language="en", slug="gaza")
     spanish = article_with_body(language="es", slug="gaza")
-    article_publish(article=english)
-    article_publish(article=spanish)
+    version_publish(article=english)
+    version_publish(article=spanish)
     assert api_client.get("/api/v1/articles/gaza/").json()["id"] == english.pk
     assert api_client.get("/api/v1/articles/gaza/?lang=es").json()["id"] == spanish.pk
 

@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Byline
-from articles.publishing import article_publish, article_unpublish
+from articles.publishing import version_publish, version_unpublish
 from tests.factories import (
     AgencyFactory,
     BlockFactory,
@@ -33,7 +33,7 @@ def published(**kwargs):
     article = article_with_body(**kwargs)
     article.tags.set(tags)
     article.people.set(people)
-    article_publish(article=article)
+    version_publish(article=article)
     return article
 
 
@@ -51,13 +51,13 @@ def test_filter_by_tag_person_and_author(api_client):
         block=paragraph,
         offset=0,
     )
-    article_publish(article=quoting)
+    version_publish(article=quoting)
     by_afp = article_with_body()
     Byline.objects.create(article=by_afp, agency=AgencyFactory(slug="afp"))
-    article_publish(article=by_afp)
+    version_publish(article=by_afp)
     by_reporter = article_with_body()
     Byline.objects.create(article=by_reporter, person=PersonFactory(slug="ana-reporter"))
-    article_publish(article=by_reporter)
+    version_publish(article=by_reporter)
     published(tags=[rafah])
 
     assert ids(api_client, "tag=hamas") == [with_tag.pk]
@@ -78,7 +78,7 @@ def test_filter_by_publication_and_update_dates(api_client):
     old.refresh_from_db()
     old.headline = "Updated"
     old.save()
-    article_publish(article=old)
+    version_publish(article=old)
     two_days_ago = (start - timedelta(days=2)).isoformat().replace("+00:00", "Z")
     assert ids(api_client, f"published_after={two_days_ago}") == [recent.pk]
     assert ids(api_client, f"published_before={two_days_ago}") == [old.pk]
@@ -121,7 +121,7 @@ def test_ordering_oldest_first(api_client):
 def test_search_finds_words_in_headline_dek_and_body_and_ranks_headline_first(api_client):
     in_body = article_with_body(headline="Markets calm")
     BlockFactory(article=in_body, position=50, text="Talks on a ceasefire continued in Doha.")
-    article_publish(article=in_body)
+    version_publish(article=in_body)
     in_headline = published(headline="Ceasefire talks resume in Doha")
     published(headline="Unrelated weather report")
     assert ids(api_client, "q=ceasefire") == [in_headline.pk, in_body.pk]
@@ -171,7 +171,7 @@ def test_expand_translations_section_and_people(api_client):
     spanish = article_with_body(
         slug="tregua", language="es", translation_of=original, section=world
     )
-    article_publish(article=spanish)
+    version_publish(article=spanish)
     detail = api_client.get(
         f"/api/v1/articles/{original.pk}/?expand=translations,section,people"
     ).json()
@@ -185,7 +185,7 @@ def test_expand_translations_section_and_people(api_client):
 def test_lang_and_accept_language_pick_among_translations(api_client):
     original = published(slug="truce", language="en")
     spanish = article_with_body(slug="tregua", language="es", translation_of=original)
-    article_publish(article=spanish)
+    version_publish(article=spanish)
     assert api_client.get(f"/api/v1/articles/{original.pk}/?lang=es").json()["id"] == spanish.pk
     response = api_client.get(
         f"/api/v1/articles/{original.pk}/", HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9"
@@ -268,8 +268,8 @@ def test_search_index_follows_republish_unpublish_and_withdrawal(api_client):
     assert ids(api_client, "q=volcano") == [article.pk]
     article.headline = "Earthquake strikes"
     article.save()
-    article_publish(article=article)
+    version_publish(article=article)
     assert ids(api_client, "q=volcano") == []  # the old version left the index
     assert ids(api_client, "q=earthquake") == [article.pk]
-    article_unpublish(article=article)
+    version_unpublish(article=article)
     assert ids(api_client, "q=earthquake") == []

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Quote
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from tests.factories import PersonFactory, SectionFactory, TagFactory, article_with_body
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_people_and_tags_only_from_published_articles(api_client):
     published = article_with_body()
     published.people.set([public_person])
     published.tags.set([public_tag])
-    article_publish(article=published)
+    version_publish(article=published)
     draft = article_with_body()
     draft.people.set([secret_person])
     draft.tags.set([secret_tag])

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from articles.api.views import ArticleViewSet
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from tests.factories import article_with_body, published_article
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_a_republish_is_not_answered_from_the_old_entry(api_client, view_calls):
     api_client.get(url)
     article.headline = "Second words"
     article.save()
-    article_publish(article=article)
+    version_publish(article=article)
     assert api_client.get(url).json()["headline"] == "Second words"
     assert view_calls == ["retrieve", "retrieve"]
 
@@ -87,7 +87,7 @@ def test_the_rate_limit_holds_for_cached_reads(api_client, settings, monkeypatch
 def test_translations_are_told_apart_by_accept_language(api_client, view_calls):
     original = published_article(slug="truce", language="en")
     spanish = article_with_body(slug="tregua", language="es", translation_of=original)
-    article_publish(article=spanish)
+    version_publish(article=spanish)
     url = f"/api/v1/articles/{original.pk}/"
     plain = api_client.get(url)
     assert plain.json()["id"] == original.pk

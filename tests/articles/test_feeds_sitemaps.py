@@ -8,7 +8,7 @@ import time_machine
 from defusedxml import ElementTree
 from django.utils import timezone
 
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from tests.factories import SectionFactory, article_with_body
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_section_feed_includes_subsections_only(client):
     africa = SectionFactory(slug="africa", name="Africa", parent=world)
     sport = SectionFactory(slug="sport", name="Sport")
     for headline, section in [("In Africa", africa), ("In sport", sport)]:
-        article_publish(article=article_with_body(headline=headline, section=section))
+        version_publish(article=article_with_body(headline=headline, section=section))
     feed = feedparser.parse(client.get("/feeds/sections/world/rss/").content)
     assert [entry.title for entry in feed.entries] == ["In Africa"]
     assert feed.feed.title == "Newsroom: World"
@@ -73,9 +73,9 @@ def test_sitemap_index_and_articles(seed_article, client):
 def test_news_sitemap_lists_the_last_two_days_only(client):
     now = timezone.now()
     with time_machine.travel(now - timedelta(days=3)):
-        article_publish(article=article_with_body(headline="Old news"))
+        version_publish(article=article_with_body(headline="Old news"))
     with time_machine.travel(now - timedelta(hours=5)):
-        article_publish(article=article_with_body(headline="Fresh news", language="es"))
+        version_publish(article=article_with_body(headline="Fresh news", language="es"))
     article_with_body(headline="Draft news")
     response = client.get("/sitemap-news.xml")
     assert response.status_code == 200
@@ -97,7 +97,7 @@ def test_news_sitemap_caps_at_1000(client, monkeypatch):
 
     monkeypatch.setattr(sitemaps, "NEWS_LIMIT", 2)
     for _ in range(3):
-        article_publish(article=article_with_body())
+        version_publish(article=article_with_body())
     root = ElementTree.fromstring(client.get("/sitemap-news.xml").content)
     assert len(list(root.iter(f"{SITEMAP}url"))) == 2
     assert sitemaps.NEWS_LIMIT == 2

@@ -7,7 +7,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from tests.factories import article_with_body
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "standards" / "ninjs"
@@ -72,7 +72,7 @@ def test_ninjs_carries_embargo_and_expiry(api_client):
     article = article_with_body(
         embargo_until=start + timedelta(hours=1), expires_at=start + timedelta(days=2)
     )
-    article_publish(article=article)
+    version_publish(article=article)
     with time_machine.travel(start + timedelta(hours=2)):
         item = api_client.get(f"/api/v1/articles/{article.pk}/ninjs/").json()
     assert_valid_ninjs(item)

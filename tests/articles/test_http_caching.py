@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.publishing import article_publish, article_unpublish
+from articles.publishing import version_publish, version_unpublish
 from tests.factories import SectionFactory, article_with_body, published_article
 from tests.services import REDIS_URL, require
 
@@ -57,7 +57,7 @@ def test_republish_is_never_served_from_the_cache(api_client):
     assert api_client.get(url).json()["headline"] == "First words"  # now cached
     article.headline = "Second words"
     article.save()
-    article_publish(article=article)
+    version_publish(article=article)
     response = api_client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response.json()["headline"] == "Second words"
@@ -68,7 +68,7 @@ def test_unpublish_is_never_served_from_the_cache(api_client):
     article = published_article()
     url = f"/api/v1/articles/{article.pk}/"
     assert api_client.get(url).status_code == 200
-    article_unpublish(article=article)
+    version_unpublish(article=article)
     assert api_client.get(url).status_code == 404
 
 
@@ -76,7 +76,7 @@ def test_scheduled_article_appears_on_time_despite_the_cache(api_client):
     start = timezone.now()
     early = published_article()
     scheduled = article_with_body()
-    article_publish(article=scheduled, at=start + timedelta(minutes=10))
+    version_publish(article=scheduled, at=start + timedelta(minutes=10))
     response = api_client.get("/api/v1/articles/")
     assert [item["id"] for item in response.json()["results"]] == [early.pk]
     # Nothing may be cached past the moment the schedule changes the answer.
@@ -119,7 +119,7 @@ def test_response_cache_in_real_redis_is_shared_and_invalidated(api_client, sett
         assert len(queries) == 1  # the generation; the body came from Redis
         article.headline = "Changed in Redis"
         article.save()
-        article_publish(article=article)
+        version_publish(article=article)
         assert api_client.get(detail).json()["headline"] == "Changed in Redis"
     finally:
         redis_cache.clear()

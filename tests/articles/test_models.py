@@ -132,10 +132,10 @@ def test_article_str_names_headline_and_language():
 
 
 def test_published_article_cannot_be_deleted():
-    from articles.publishing import article_publish
+    from articles.publishing import version_publish
 
     article = article_with_body()
-    article_publish(article=article)
+    version_publish(article=article)
     with pytest.raises(ProtectedError):
         article.delete()
 
@@ -265,10 +265,10 @@ def test_tag_str_names_its_kind():
 
 
 def test_only_one_live_version_per_article():
-    from articles.publishing import article_publish
+    from articles.publishing import version_publish
 
     article = article_with_body()
-    version = article_publish(article=article)
+    version = version_publish(article=article)
     duplicate = ArticleVersion(
         article=article,
         number=2,

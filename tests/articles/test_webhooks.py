@@ -11,7 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import DeliveryStatus, WebhookDelivery, WebhookSubscriber
-from articles.publishing import article_publish, article_unpublish
+from articles.publishing import version_publish, version_unpublish
 from articles.webhooks import MAX_ATTEMPTS, deliver_due, sign, verify_signature
 from articles.workflow import article_withdraw
 from tests.desk import make_user
@@ -65,7 +65,7 @@ def subscriber(receiver):
 
 def test_publish_sends_a_signed_event_to_the_subscriber(receiver, subscriber):
     article = article_with_body(headline="First")
-    version = article_publish(article=article)
+    version = version_publish(article=article)
     assert receiver.events() == ["article.published"]
     request = receiver.requests[0]
     headers = request["headers"]
@@ -87,18 +87,18 @@ def test_publish_sends_a_signed_event_to_the_subscriber(receiver, subscriber):
 
 def test_republish_unpublish_and_withdraw_carry_previous_version_and_changes(receiver, subscriber):
     article = article_with_body(headline="First")
-    first = article_publish(article=article)
+    first = version_publish(article=article)
     article.refresh_from_db()
     article.headline = "Second"
     article.save()
-    second = article_publish(article=article)
+    second = version_publish(article=article)
     payload = json.loads(receiver.requests[1]["body"])
     assert payload["event"] == "article.updated"
     assert payload["previous_version"]["id"] == first.pk
     assert payload["version"]["id"] == second.pk
     assert payload["changes"] == ["headline"]
-    article_unpublish(article=article)
-    article_publish(article=article)
+    version_unpublish(article=article)
+    version_publish(article=article)
     editor = make_user("editor")
     article.refresh_from_db()
     article_withdraw(article=article, user=editor, notice="Withdrawn: unreliable source.")
@@ -115,7 +115,7 @@ def test_republish_unpublish_and_withdraw_carry_previous_version_and_changes(rec
 def test_failures_are_retried_with_backoff_then_delivered(receiver, subscriber):
     receiver.answers = [500, 503]
     start = timezone.now()
-    article_publish(article=article_with_body())
+    version_publish(article=article_with_body())
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_status_code) == ("pending", 1, 500)
     assert timedelta(seconds=25) < delivery.next_attempt_at - start < timedelta(seconds=40)
@@ -135,7 +135,7 @@ def test_failures_are_retried_with_backoff_then_delivered(receiver, subscriber):
 def test_gives_up_after_the_last_attempt(receiver, subscriber):
     receiver.answers = [500] * MAX_ATTEMPTS
     start = timezone.now()
-    article_publish(article=article_with_body())
+    version_publish(article=article_with_body())
     with time_machine.travel(start + timedelta(days=1)):
         for _ in range(MAX_ATTEMPTS):
             deliver_due(at=timezone.now() + timedelta(days=1))
@@ -148,7 +148,7 @@ def test_gives_up_after_the_last_attempt(receiver, subscriber):
 def test_unreachable_subscriber_is_recorded_not_raised(subscriber):
     subscriber.url = "http://127.0.0.1:9/nothing-listens-here/"
     subscriber.save()
-    article_publish(article=article_with_body())
+    version_publish(article=article_with_body())
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.PENDING
     assert delivery.last_error
@@ -158,14 +158,14 @@ def test_subscribers_get_only_the_events_they_chose(receiver, subscriber):
     subscriber.events = ["article.withdrawn"]
     subscriber.save()
     WebhookSubscriber.objects.create(name="Off", url=receiver.url, is_active=False)
-    article_publish(article=article_with_body())
+    version_publish(article=article_with_body())
     assert receiver.requests == []
     assert not WebhookDelivery.objects.exists()
 
 
 def test_publishing_never_waits_for_the_subscriber(receiver, subscriber, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    article_publish(article=article_with_body())
+    version_publish(article=article_with_body())
     assert receiver.requests == []  # queued for the worker, not sent in the request
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.PENDING

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from articles.models import BlockKind
-from articles.publishing import article_publish
+from articles.publishing import version_publish
 from tests.factories import PhotoTextFactory, UserFactory, article_with_body
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def published(django_capture_on_commit_callbacks):
         body_photo = article.blocks.get(kind=BlockKind.PHOTO).photo
         body_photo.rights_expire_at = START + timedelta(days=2)
         body_photo.save()
-        version = article_publish(article=article)
+        version = version_publish(article=article)
     version.refresh_from_db()
     return article, version, lead, body_photo
 
