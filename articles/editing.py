@@ -11,7 +11,7 @@ when. The admin sends the version in a hidden field; the write API will take it 
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,6 +77,7 @@ def article_save(*, article, user, expected_version=None, comment=""):
     form and the API serializer do).
     """
     with transaction.atomic(), reversion.create_revision():
+        stored = None
         if article.pk is None:
             if not permissions.can_create(user):
                 raise PermissionDenied(_("You may not create articles."))
@@ -88,10 +89,19 @@ def article_save(*, article, user, expected_version=None, comment=""):
             if expected_version is None:
                 raise ValueError("Saving an existing article needs its expected_version.")
             article_claim(article=article, expected_version=expected_version)
+            stored = Article.objects.get(pk=article.pk)  # as locked: nothing moves now
             article.version = expected_version  # save() moves it on by one
             # What the workflow owns is never changed by an edit.
             for name in ("status", "first_published_at", "published_at", "created_by_id"):
                 setattr(article, name, getattr(stored, name))
+        linked = article.translation_of_id
+        was_linked = stored.translation_of_id if stored is not None else None
+        if (
+            linked
+            and linked != was_linked
+            and not permissions.may_link_translation(user, article.translation_of)
+        ):
+            raise ValidationError({"translation_of": _("Choose an article you can read.")})
         article.updated_by = user
         article.save()
         reversion.set_user(user)
@@ -292,34 +302,51 @@ def article_ingest(*, user, source, external_id, data):
     sent again updates the same draft, never a second one. Returns (article, created).
 
     An ingested article that is no longer a draft (in review, published...) is left as
-    the desk made it: the update is refused with a ValidationError.
+    the desk made it: the update is refused with a ValidationError. Two deliveries of
+    the same item at once both succeed, with one article: the one that loses the race
+    to create it updates what the other created.
     """
-    with transaction.atomic():
-        existing = (
-            Article.objects.select_for_update()
-            .filter(external_source=source, external_id=external_id)
-            .first()
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                return _ingest_once(user=user, source=source, external_id=external_id, data=data)
+        except IntegrityError:
+            created_meanwhile = Article.objects.filter(
+                external_source=source, external_id=external_id
+            ).exists()
+            if attempt == 2 or not created_meanwhile:
+                raise ValidationError(
+                    _("Another article took this address at the same moment; send it again.")
+                ) from None
+    raise AssertionError("unreachable")
+
+
+def _ingest_once(*, user, source, external_id, data):
+    existing = (
+        Article.objects.select_for_update()
+        .filter(external_source=source, external_id=external_id)
+        .first()
+    )
+    if existing is None:
+        data = {**data, "external_source": source, "external_id": external_id}
+        return article_write(user=user, data=data, comment=_("Ingested.")), True
+    if existing.status != ArticleStatus.DRAFT:
+        raise ValidationError(
+            _("%(source)s %(id)s is already %(status)s on the desk; it is not replaced.")
+            % {
+                "source": source,
+                "id": external_id,
+                "status": existing.get_status_display().lower(),
+            }
         )
-        if existing is None:
-            data = {**data, "external_source": source, "external_id": external_id}
-            return article_write(user=user, data=data, comment=_("Ingested.")), True
-        if existing.status != ArticleStatus.DRAFT:
-            raise ValidationError(
-                _("%(source)s %(id)s is already %(status)s on the desk; it is not replaced.")
-                % {
-                    "source": source,
-                    "id": external_id,
-                    "status": existing.get_status_display().lower(),
-                }
-            )
-        article = article_write(
-            user=user,
-            data=data,
-            article=existing,
-            expected_version=existing.version,
-            comment=_("Ingested again."),
-        )
-        return article, False
+    article = article_write(
+        user=user,
+        data=data,
+        article=existing,
+        expected_version=existing.version,
+        comment=_("Ingested again."),
+    )
+    return article, False
 
 
 __all__ = [

@@ -200,6 +200,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return permissions.can_create(request.user)
 
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view(request.user, obj)
+
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return super().has_change_permission(request)
@@ -216,10 +219,26 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_return_permission(self, request):
         return permissions.can_return_to_draft(request.user, None)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "translation_of":
+            # A translation takes its original's language slot: only articles one can read.
+            kwargs["queryset"] = permissions.articles_visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     # --- List ------------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_live_window()
+        articles = super().get_queryset(request).with_live_window()
+        return permissions.articles_visible_to(request.user, articles)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Where another page points at an article (a quote's article, a translation's
+        original), offer only the articles that page accepts."""
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        field = request.GET.get("field_name")
+        if request.GET.get("app_label") == "articles" and field in ("article",):
+            queryset = permissions.articles_editable_by(request.user, queryset)
+        return queryset, duplicates
 
     @admin.display(description=_("state"))
     def state(self, article):

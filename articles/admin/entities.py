@@ -2,6 +2,8 @@
 quotes, published versions and the workflow log."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +35,15 @@ class PersonQuoteInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        visible = permissions.articles_visible_to(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(article__isnull=True) | Q(article__in=visible.values("pk")))
+            .select_related("article")
+        )
+
     @admin.display(description=_("article"))
     def article_link(self, quote):
         if quote.article_id is None:
@@ -52,6 +63,15 @@ class PersonAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
     inlines = [PersonQuoteInline]
 
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_change_shared(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which login writes under a byline is for whoever manages accounts.
+        if request.user.has_perm("auth.change_user"):
+            return []
+        return ["user"]
+
     @admin.display(description=_("quotes"))
     def quote_count(self, person):
         url = reverse("admin:articles_quote_changelist") + f"?speaker__id__exact={person.pk}"
@@ -65,9 +85,16 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_change_shared(request.user, obj)
+
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
+    """Quotes across articles. A quote placed in an article follows that article's rule:
+    whoever may edit the article may change its quotes; others may read them only where
+    they may read the article."""
+
     list_display = ["__str__", "speaker", "speaker_role", "article"]
     list_filter = [("speaker", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["speaker", "article"]
@@ -75,7 +102,25 @@ class QuoteAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker", "article"]
     raw_id_fields = ["block"]
 
-    # A quote placed in an article follows the article's rule.
+    def get_queryset(self, request):
+        visible = permissions.articles_visible_to(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(article__isnull=True) | Q(article__in=visible.values("pk")))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            # Only the articles this user may change: the form refuses any other.
+            kwargs["queryset"] = permissions.articles_editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is not None and obj.article_id is not None:
+            return permissions.can_view(request.user, obj.article)
+        return super().has_view_permission(request, obj)
+
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.article_id is not None:
             return permissions.can_edit(request.user, obj.article)
@@ -85,6 +130,12 @@ class QuoteAdmin(admin.ModelAdmin):
         if obj is not None and obj.article_id is not None:
             return permissions.can_edit(request.user, obj.article)
         return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # The form offers only editable articles; the service rule stands behind it.
+        if obj.article_id is not None and not permissions.can_edit(request.user, obj.article):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(ArticleVersion)
@@ -125,8 +176,12 @@ class ArticleTransitionAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     readonly_fields = [field.name for field in ArticleTransition._meta.fields]
 
+    def get_queryset(self, request):
+        visible = permissions.articles_visible_to(request.user)
+        return super().get_queryset(request).filter(article__in=visible.values("pk"))
+
     def has_view_permission(self, request, obj=None):
-        return permissions.can_view(request.user)
+        return permissions.can_view(request.user, obj.article if obj else None)
 
     def has_add_permission(self, request):
         return False

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from articles.editing import ARTICLE_FIELDS
 from articles.models import Article, Block, BlockKind, Person, Quote, Section, Tag
+from articles.permissions import articles_visible_to
 from articles.sanitize import clean_inline_html, plain_text
 from articles.workflow import desk_state
 from media.models import Agency, Photo
@@ -180,6 +181,13 @@ class DeskArticleSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "translation_of" in self.fields:
+            # An article one cannot read does not exist here: same answer as a wrong id.
+            self.fields["translation_of"].queryset = articles_visible_to(request.user)
 
     def get_state_label(self, article) -> str:
         return desk_state(article)

@@ -4,7 +4,6 @@ Every write goes through the same services as the admin (``articles.editing``,
 ``articles.workflow``), so the role rules and the conflict check are the same.
 """
 
-from django.db.models import Q
 from django.urls import reverse
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -140,9 +139,7 @@ class DeskArticleViewSet(
         articles = Article.objects.select_related("section", "updated_by").prefetch_related(
             "tags", "people", "bylines__person", "bylines__agency", "blocks", "quotes__speaker"
         )
-        if user.has_perm("articles.edit_any_article"):
-            return articles
-        return articles.filter(Q(created_by=user))
+        return rules.articles_visible_to(user, articles)
 
     def get_serializer_class(self):
         return DeskArticleListSerializer if self.action == "list" else DeskArticleSerializer
@@ -378,11 +375,7 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         summary="Create or update a wire story by its external id",
     )
     def update(self, request, source, external_id):
-        existing = Article.objects.filter(external_source=source, external_id=external_id).first()
-        serializer = DeskArticleSerializer(
-            existing, data=request.data, context={"request": request}
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.validated(request, source, external_id)
         article, created = editing.article_ingest(
             user=request.user,
             source=source,
@@ -396,6 +389,21 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         )
         response["ETag"] = etag(article)
         return response
+
+    def validated(self, request, source, external_id):
+        """Validate the item against the article it updates. When the same item arrives
+        twice at once, the second may be checked before the first is saved and then
+        clash with it (its slug): check it again, as the update it now is."""
+        stored = Article.objects.filter(external_source=source, external_id=external_id)
+        context = {"request": request}
+        existing = stored.first()
+        serializer = DeskArticleSerializer(existing, data=request.data, context=context)
+        if not serializer.is_valid() and existing is None:
+            existing = stored.first()
+            if existing is not None:  # created meanwhile: now an update
+                serializer = DeskArticleSerializer(existing, data=request.data, context=context)
+        serializer.is_valid(raise_exception=True)
+        return serializer
 
 
 class PreviewView(StrictQueryParamsMixin, viewsets.ViewSet):

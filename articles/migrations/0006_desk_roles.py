@@ -5,25 +5,13 @@ creates them first for the apps whose permissions the roles use. ``manage.py
 setup_roles`` does the same job on a running site and may be run at any time.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.permissions import roles_setup
+from articles.permissions import roles_setup_in_migration
 
 
 def create_roles(apps, schema_editor):
-    for label in ("articles", "media"):
-        app_config = apps.get_app_config(label)
-        # create_permissions() skips app configs without a models module, which is how
-        # the historical ones look; say there is one for the call.
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-    roles_setup(
-        group_model=apps.get_model("auth", "Group"),
-        permission_model=apps.get_model("auth", "Permission"),
-    )
+    roles_setup_in_migration(apps)
 
 
 class Migration(migrations.Migration):

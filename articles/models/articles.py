@@ -152,6 +152,7 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         # The role rules built on these live in articles/permissions.py.
         permissions = [
+            ("view_any_article", _("Can read every article on the desk, drafts included")),
             ("edit_any_article", _("Can edit any article, whoever wrote it, in any state")),
             ("publish_article", _("Can publish, schedule, embargo, expire and unpublish")),
             ("withdraw_article", _("Can withdraw (kill) a published article")),

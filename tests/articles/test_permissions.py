@@ -45,8 +45,14 @@ ARTICLE_RULES = [
     ("can_add_correction", "reporter", "published", {"reporter": 0, "editor": 1}),
     ("can_delete", "reporter", "draft", {"reporter": 1, "editor": 1, "photo_editor": 0}),
     ("can_delete", "editor", "draft", {"reporter": 0, "editor": 1, "photo_editor": 0}),
-    ("can_preview", "editor", "draft", {"reporter": 1, "editor": 1, "photo_editor": 1}),
-    ("can_view_history", "editor", "draft", {"reporter": 1, "editor": 1, "photo_editor": 1}),
+    # Reporters read only their own articles; editors and the photo desk every one.
+    ("can_view", "reporter", "draft", {"reporter": 1, "editor": 1, "photo_editor": 1}),
+    ("can_view", "editor", "draft", {"reporter": 0, "editor": 1, "photo_editor": 1}),
+    ("can_view", "editor", "published", {"reporter": 0, "editor": 1, "photo_editor": 1}),
+    ("can_view", "reporter", "withdrawn", {"reporter": 1, "editor": 1, "photo_editor": 1}),
+    ("can_preview", "editor", "draft", {"reporter": 0, "editor": 1, "photo_editor": 1}),
+    ("can_preview", "reporter", "draft", {"reporter": 1, "editor": 1, "photo_editor": 1}),
+    ("can_view_history", "editor", "draft", {"reporter": 0, "editor": 1, "photo_editor": 1}),
     ("can_restore", "reporter", "draft", {"reporter": 1, "editor": 1, "photo_editor": 0}),
     ("can_restore", "reporter", "in_review", {"reporter": 0, "editor": 1, "photo_editor": 0}),
 ]
@@ -70,6 +76,26 @@ def _article_cases():
 def test_article_rule(users, rule, owner, state, role, allowed):
     article = article_in(state, users, owner)
     assert getattr(permissions, rule)(users[role], article) is allowed
+
+
+STATES = ["draft", "in_review", "scheduled", "published", "withdrawn"]
+
+
+@pytest.mark.parametrize(
+    ("predicate", "selector"),
+    [("can_view", "articles_visible_to"), ("can_edit", "articles_editable_by")],
+)
+def test_each_selector_admits_exactly_what_its_rule_allows(users, predicate, selector):
+    articles = [
+        article_in(state, users, owner)
+        for state in STATES
+        for owner in ("reporter", "editor", None)
+    ]
+    others = {"someone": make_user("reporter", username="someone")}
+    for user in [*users.values(), *others.values(), AnonymousUser()]:
+        listed = set(getattr(permissions, selector)(user).values_list("pk", flat=True))
+        allowed = {a.pk for a in articles if getattr(permissions, predicate)(user, a)}
+        assert listed == allowed, user
 
 
 @pytest.mark.parametrize(
