@@ -10,7 +10,6 @@ current draft, so it can run again whenever a shared thing changes.
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-import orjson
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -20,13 +19,15 @@ from articles.formats.html import body_text
 from articles.models import Article, ArticleVersion, BlockKind, Person, Section, Tag
 from media.models import Agency, Photo
 from media.public import photo_public_document, photo_teaser_document, photos_visible_until
+from newsroom import jsontext
 
 CONTENT_SCHEMA = 1
 
 
 def dumps(value):
-    """Serialise to compact JSON text, datetimes in UTC with a Z."""
-    return orjson.dumps(value, option=orjson.OPT_UTC_Z).decode()
+    """Serialise to compact JSON text, datetimes in UTC with a Z, safe to inline in HTML
+    (``newsroom.jsontext``)."""
+    return jsontext.dumps(value).decode()
 
 
 def _iso(value):

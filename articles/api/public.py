@@ -2,6 +2,7 @@ import orjson
 from rest_framework import permissions
 
 from articles.public_cache import cached_public_response, make_response
+from newsroom import jsontext
 from newsroom.api.views import StrictQueryParamsMixin
 
 
@@ -28,7 +29,7 @@ class PublicReadMixin(StrictQueryParamsMixin):
         return cached_public_response(request, build)
 
     def _cacheable(self, response):
-        body = orjson.dumps(response.data, option=orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS)
+        body = jsontext.dumps(response.data, option=orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS)
         return make_response(
             body, status=response.status_code, surrogate_keys=[self.surrogate_key]
         )

@@ -30,6 +30,7 @@ from articles.api.shaping import DOCUMENT_FIELDS, EXPANSIONS, TEASER_FIELDS, par
 from articles.models import ArticleVersion, PublishedQuote, Section
 from articles.public_cache import cached_public_response, make_response
 from articles.publishing import version_public_document, versions_refresh_due
+from newsroom import jsontext
 from newsroom.api.errors import error_json
 from newsroom.api.renderers import JSONRenderer
 from newsroom.api.views import StrictQueryParamsMixin
@@ -128,7 +129,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
             results = shaped
         else:
             results = [orjson.Fragment(text) for text in texts]
-        body = orjson.dumps(
+        body = jsontext.dumps(
             {
                 "next": self.paginator.get_next_link(),
                 "previous": self.paginator.get_previous_link(),
@@ -177,7 +178,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
             if text is None or (not fields and not expand):
                 return text
             (document,) = shape([orjson.loads(text)], fields=fields, expand=expand)
-            return orjson.dumps(document)
+            return jsontext.dumps(document)
 
         return self._one(request, body)
 
@@ -235,7 +236,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
 
 
 def withdrawn_json(version):
-    return orjson.dumps(
+    return jsontext.dumps(
         {
             "error": {
                 "status": 410,
@@ -288,7 +289,7 @@ class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         def build():
             context = self.get_serializer_context()
             data = SectionSerializer(self._roots, many=True, context=context).data
-            return make_response(orjson.dumps(data), surrogate_keys=["sections"])
+            return make_response(jsontext.dumps(data), surrogate_keys=["sections"])
 
         return cached_public_response(request, build)
 
@@ -404,7 +405,7 @@ class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
                 "id", "first_published_at", "position", "document"
             )
             page = self.paginate_queryset(queryset)
-            body = orjson.dumps(
+            body = jsontext.dumps(
                 {
                     "next": self.paginator.get_next_link(),
                     "previous": self.paginator.get_previous_link(),

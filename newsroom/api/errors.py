@@ -7,7 +7,6 @@
 services shared with the admin) becomes a 400 too, never a 500.
 """
 
-import orjson
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
@@ -15,6 +14,8 @@ from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from newsroom import jsontext
 
 
 def exception_handler(exc, context):
@@ -71,7 +72,7 @@ def _summary(non_field, fields):
 
 def error_json(status, code, message):
     """Return an error body in the API's shape, as JSON bytes."""
-    return orjson.dumps({"error": {"status": status, "code": code, "message": message}})
+    return jsontext.dumps({"error": {"status": status, "code": code, "message": message}})
 
 
 def _is_api(request):

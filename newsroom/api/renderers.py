@@ -3,6 +3,8 @@ from django.utils.functional import Promise
 from rest_framework import renderers
 from rest_framework.utils.encoders import JSONEncoder
 
+from newsroom import jsontext
+
 _fallback = JSONEncoder()
 
 
@@ -25,4 +27,4 @@ class JSONRenderer(renderers.JSONRenderer):
         option = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
         if self.get_indent(accepted_media_type, renderer_context or {}):
             option |= orjson.OPT_INDENT_2
-        return orjson.dumps(data, default=_default, option=option)
+        return jsontext.dumps(data, default=_default, option=option)

@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from articles.publishing import version_publish
-from tests.factories import article_with_body
+from tests.factories import SectionFactory, article_with_body, published_article
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "standards" / "ninjs"
 VENDORED = Path(__file__).resolve().parents[1] / "data" / "ninjs"
@@ -109,3 +109,31 @@ def test_seed_article_jsonld(seed_article, api_client):
     assert image["creator"]["name"] == "@SecBlinken"
     assert image["contentUrl"].startswith("http")
     assert "Children in fear" in data["articleBody"]
+
+
+HOSTILE = "</script><script>alert('x')</script> & <!--"
+
+
+@pytest.mark.parametrize("suffix", ["", "ninjs/", "jsonld/"])
+def test_public_json_cannot_close_a_script_element(api_client, suffix):
+    article = article_with_body(headline=HOSTILE, dek=HOSTILE)
+    text = article.blocks.filter(kind="photo").first().photo.texts.first()
+    text.caption = HOSTILE
+    text.save()
+    version_publish(article=article)
+
+    response = api_client.get(f"/api/v1/articles/{article.pk}/{suffix}")
+
+    assert response.status_code == 200
+    assert b"<" not in response.content and b">" not in response.content
+    assert b"&" not in response.content
+    assert HOSTILE in json.dumps(json.loads(response.content), ensure_ascii=False)
+
+
+def test_listings_and_entities_escape_markup_too(api_client):
+    published_article(headline=HOSTILE, section=SectionFactory(name=HOSTILE))
+    for url in ("/api/v1/articles/", "/api/v1/sections/"):
+        response = api_client.get(url)
+        assert response.status_code == 200
+        assert b"</script>" not in response.content
+        assert HOSTILE in json.dumps(json.loads(response.content), ensure_ascii=False)
