@@ -31,6 +31,7 @@ from articles.models import (
     CorrectionKind,
     TransitionAction,
 )
+from articles.previews import article_revoke_previews
 
 PUBLISHABLE = {
     ArticleStatus.DRAFT,
@@ -233,6 +234,7 @@ def article_withdraw(*, article, user, notice, note=""):
         if not (notice or "").strip():
             raise ValidationError(_("Write the notice readers will see in its place."))
         publishing.version_withdraw(article=article, notice=notice.strip(), at=now)
+        article_revoke_previews(article=article)
         before = article.status
         _set_status(article, ArticleStatus.WITHDRAWN, user)
         _log(article, TransitionAction.WITHDRAWN, before, user, note, notice=notice.strip())

@@ -28,6 +28,7 @@ from articles.admin.forms import (
 )
 from articles.editing import article_save, article_translate, local_time, user_name
 from articles.models import Article, ArticleStatus, Block, Byline, Quote
+from articles.previews import article_revoke_previews
 from media.models import Photo
 
 
@@ -530,6 +531,10 @@ class ArticleAdmin(admin.ModelAdmin):
                     note=note,
                 ),
                 _("Public note added and the article republished."),
+            ),
+            "revoke_previews": (
+                lambda: article_revoke_previews(article=article, user=user),
+                _("Preview links revoked: the links shared so far no longer work."),
             ),
         }
         call, done = calls[action]

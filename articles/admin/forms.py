@@ -193,6 +193,7 @@ class WorkflowForm(forms.Form):
                 "unpublish",
                 "withdraw",
                 "correct",
+                "revoke_previews",
             )
         ]
     )

@@ -30,7 +30,12 @@ from articles.api.desk_serializers import (
 )
 from articles.api.schema import ArticleSerializer, ErrorSerializer
 from articles.models import Article
-from articles.previews import PreviewUnavailable, preview_document, preview_token
+from articles.previews import (
+    PreviewUnavailable,
+    article_revoke_previews,
+    preview_document,
+    preview_token,
+)
 from newsroom.api.pagination import CursorPagination
 from newsroom.api.views import StrictQueryParamsMixin
 from newsroom.numbers import is_whole_number
@@ -361,6 +366,20 @@ class DeskArticleViewSet(
             {"token": token, "url": url, "expires_at": expires_at}, status=status.HTTP_201_CREATED
         )
 
+    @extend_schema(
+        request=None,
+        responses={
+            204: OpenApiResponse(description="Every link made so far is revoked."),
+            **WRITE_ERRORS,
+        },
+        tags=["desk"],
+    )
+    @action(detail=True, methods=["post"], url_path="revoke-previews")
+    def revoke_previews(self, request, pk=None):
+        """Make every preview link of this article issued so far stop working."""
+        article_revoke_previews(article=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
     """Idempotent ingest: ``PUT /api/v1/desk/ingest/<source>/<external id>/`` creates
@@ -424,8 +443,8 @@ class PreviewView(StrictQueryParamsMixin, viewsets.ViewSet):
     def retrieve(self, request, token):
         try:
             document = preview_document(token)
-        except PreviewUnavailable:
-            raise NotFound("This preview link is invalid or has expired.") from None
+        except PreviewUnavailable as refusal:
+            raise NotFound(str(refusal)) from None
         response = Response(document)
         # A preview is for one front-end, never for shared caches or search engines.
         response["Cache-Control"] = "private, no-store"

@@ -119,6 +119,12 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     embargo_until = models.DateTimeField(_("embargoed until"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    preview_generation = models.PositiveIntegerField(
+        _("preview links generation"),
+        default=0,
+        editable=False,
+        help_text=_("Goes up when preview links are revoked: older links stop working."),
+    )
     version = models.PositiveIntegerField(
         _("edit version"),
         default=1,

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -148,6 +149,14 @@ class Block(models.Model):
                 )
                 self.anchor = heading_anchor(self.text, taken)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # A pull quote repeats words of this article: never another article's quote,
+        # which could be someone else's unpublished draft.
+        if self.quote_id is not None and (
+            self.article_id is None or self.quote.article_id != self.article_id
+        ):
+            raise ValidationError({"quote": _("Pull quotes come from this article's quotes.")})
 
     def natural_key(self):
         return (*self.article.natural_key(), self.position)

@@ -125,7 +125,8 @@ def test_public_json_cannot_close_a_script_element(api_client, suffix):
     response = api_client.get(f"/api/v1/articles/{article.pk}/{suffix}")
 
     assert response.status_code == 200
-    assert b"<" not in response.content and b">" not in response.content
+    assert b"<" not in response.content
+    assert b">" not in response.content
     assert b"&" not in response.content
     assert HOSTILE in json.dumps(json.loads(response.content), ensure_ascii=False)
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.models import Article, ArticleVersion, Byline, Quote
 from articles.publishing import version_publish
+from tests.articles.test_admin_desk import form_data
 from tests.desk import make_user
 from tests.factories import (
     AgencyFactory,
@@ -236,3 +237,25 @@ def test_renaming_a_bylined_agency_reaches_the_published_story(
     assert [byline["name"] for byline in body["bylines"]] == ["AFP"]
     jsonld = json.loads(api_client.get(f"/api/v1/articles/{article.pk}/jsonld/").content)
     assert "AFP" in json.dumps(jsonld["author"])
+
+
+def test_a_pull_quote_cannot_repeat_another_articles_quote(client, reporter):
+    secret = QuoteFactory(article=article_with_body(created_by=make_user("editor")))
+    mine = article_with_body(created_by=reporter)
+    client.force_login(reporter)
+    page = client.get(reverse("admin:articles_article_change", args=[mine.pk]))
+    data = form_data(page)
+    total = int(data["blocks-TOTAL_FORMS"])
+    data.update(
+        {
+            "blocks-TOTAL_FORMS": str(total + 1),
+            f"blocks-{total}-kind": "quote",
+            f"blocks-{total}-quote": str(secret.pk),
+            f"blocks-{total}-level": "2",
+            f"blocks-{total}-ORDER": str(total + 1),
+        }
+    )
+    response = client.post(reverse("admin:articles_article_change", args=[mine.pk]), data)
+    assert response.status_code == 200
+    assert "Pull quotes come from this article" in response.content.decode()
+    assert not mine.blocks.filter(quote=secret).exists()
