@@ -163,7 +163,17 @@ def deliver(delivery_id):
         delivery.next_attempt_at = None
     else:
         delivery.next_attempt_at = timezone.now() + FIRST_RETRY * 4 ** (delivery.attempts - 1)
-    delivery.save()
+    # Only what sending changed: an editor's "send again" may have touched the row.
+    delivery.save(
+        update_fields=[
+            "attempts",
+            "last_status_code",
+            "last_error",
+            "status",
+            "delivered_at",
+            "next_attempt_at",
+        ]
+    )
     if delivery.status == DeliveryStatus.PENDING:
         enqueue(delivery, run_after=delivery.next_attempt_at)
     return delivery

@@ -102,10 +102,12 @@ class PhotoChangeForm(forms.ModelForm):
 
     def __init__(self, *args, image_url="", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["focal_point_x"].widget = FocalPointWidget(image_url=image_url)
-        self.fields["focal_point_x"].help_text = _(
-            "Click the picture on what must stay in every crop. 0.5, 0.5 is the centre."
-        )
+        focal_point = self.fields.get("focal_point_x")
+        if focal_point is not None:  # absent where the page is read-only for this user
+            focal_point.widget = FocalPointWidget(image_url=image_url)
+            focal_point.help_text = _(
+                "Click the picture on what must stay in every crop. 0.5, 0.5 is the centre."
+            )
 
     def clean_replacement(self):
         replacement = self.cleaned_data.get("replacement")

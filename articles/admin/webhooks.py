@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -23,6 +24,9 @@ class WebhookSubscriberAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
     inlines = [DeliveryInline]
+    # Subscribers are reached over https unless their address says otherwise (and
+    # Django 6 assumes so): say it now rather than rely on the old default.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(WebhookDelivery)
@@ -49,7 +53,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Send the selected deliveries again"), permissions=["view"])
+    def has_resend_permission(self, request):
+        # Sending again changes the delivery: reading the log is not enough.
+        return request.user.has_perm("articles.change_webhookdelivery")
+
+    @admin.action(description=_("Send the selected deliveries again"), permissions=["resend"])
     def send_again(self, request, queryset):
         count = 0
         for delivery in queryset:

@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from articles.models import DeliveryStatus, WebhookDelivery, WebhookSubscriber
@@ -183,3 +184,21 @@ def test_signature_check_refuses_forgery_and_replay():
         "s3cret", str(now - 3600), body, sign("s3cret", str(now - 3600), body)
     )
     assert not verify_signature("s3cret", "not-a-time", body, signature)
+
+
+def test_reading_the_delivery_log_does_not_allow_sending_again(client, subscriber):
+    delivery = WebhookDelivery.objects.create(
+        subscriber=subscriber,
+        event="article.published",
+        payload={"event": "article.published"},
+        status=DeliveryStatus.FAILED,
+        attempts=MAX_ATTEMPTS,
+    )
+    reader = make_user("editor", username="log-reader")
+    reader.user_permissions.add(Permission.objects.get(codename="view_webhookdelivery"))
+    client.force_login(reader)
+    url = "/admin/articles/webhookdelivery/"
+    assert client.get(url).status_code == 200
+    client.post(url, {"action": "send_again", "_selected_action": [delivery.pk]})
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, MAX_ATTEMPTS)
