@@ -342,6 +342,22 @@ def versions_rerender(version_ids):
     return count
 
 
+def version_before_load(version):
+    """Make room for a published version a fixture is about to load (``loaddata
+    seed_article`` run again): the article's other live versions go down, so the loaded
+    one is the live one. A fixture never brings back a withdrawn article: that raises
+    ValidationError and the whole load rolls back."""
+    others = ArticleVersion.objects.filter(article_id=version.article_id).exclude(pk=version.pk)
+    if others.filter(withdrawn_at__isnull=False).exists() or (
+        ArticleVersion.objects.filter(pk=version.pk, withdrawn_at__isnull=False).exists()
+    ):
+        raise ValidationError(
+            _("This article was withdrawn; loading a fixture never brings it back.")
+        )
+    if others.filter(is_live=True).update(is_live=False):
+        publication_changed()
+
+
 def version_complete_loaded(version):
     """Finish a published version that a fixture loaded without content: freeze the
     article as the fixture loaded it, and render. This is how ``loaddata seed_article``

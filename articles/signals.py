@@ -9,13 +9,21 @@ rendered columns, so it can never undo a move made in the meantime.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from articles.models import ArticleVersion, Person, Section, Tag
-from articles.publishing import version_complete_loaded
+from articles.publishing import version_before_load, version_complete_loaded
 from articles.tasks import rerender_versions
 from media.models import Agency, Photo, PhotoText
+
+
+@receiver(pre_save, sender=ArticleVersion, dispatch_uid="articles_make_room_for_fixture")
+def make_room_for_fixture_version(sender, instance, raw, **kwargs):
+    """A fixture loaded again (the seed story after editors republished it) takes the
+    live place back; never that of a withdrawn article."""
+    if raw and instance.is_live:
+        version_before_load(instance)
 
 
 @receiver(post_save, sender=ArticleVersion, dispatch_uid="articles_render_fixture_version")

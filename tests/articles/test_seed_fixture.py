@@ -6,13 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError
 from PIL import Image, IptcImagePlugin
 
+from articles import workflow
+from articles.editing import article_save
 from articles.models import Article, ArticleVersion, Block, Person, Quote, Section, Tag
 from articles.sanitize import plain_text
 from media.models import Agency, Photo, PhotoText
+from tests.desk import make_user
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED_SEED = REPOSITORY.parent / "shared" / "seed" / "seed-article.txt"
@@ -203,3 +207,73 @@ def test_fixture_with_bad_data_fails_and_loads_nothing(tmp_path):
         call_command("loaddata", str(broken), verbosity=0)
     assert not Article.objects.exists()
     assert not Block.objects.exists()
+
+
+# --- Running the newsroom again (scripts/run) keeps editors' work ---------------------------
+
+
+def edited_and_republished(seed_article):
+    editor = make_user("editor")
+    article = Article.objects.get(pk=seed_article.pk)
+    article.kicker = "Analysis"
+    article_save(article=article, user=editor, expected_version=article.version)
+    workflow.article_add_correction(
+        article=article, user=editor, kind="correction", text="An earlier version misspelt Laerke."
+    )
+    return editor
+
+
+def test_seed_newsroom_again_keeps_editors_edits_and_republications(seed_article, api_client):
+    edited_and_republished(seed_article)
+    article = Article.objects.get(pk=seed_article.pk)
+    article.kicker = "Unpublished edit"
+    article_save(
+        article=article,
+        user=make_user("editor", username="other"),
+        expected_version=article.version,
+    )
+
+    call_command("seed_newsroom", verbosity=0)
+
+    assert Article.objects.get(pk=seed_article.pk).kicker == "Unpublished edit"
+    live = ArticleVersion.objects.live().get(article=seed_article)
+    assert live.number == 2
+    body = api_client.get(f"/api/v1/articles/{seed_article.pk}/").json()
+    assert body["kicker"] == "Analysis"
+    assert [note["kind"] for note in body["corrections"]] == ["correction"]
+
+
+def test_seed_newsroom_on_an_empty_newsroom_loads_the_story(db, api_client):
+    call_command("seed_newsroom", verbosity=0)
+    call_command("seed_newsroom", verbosity=0)
+    assert ArticleVersion.objects.live().count() == 1
+    assert api_client.get("/api/v1/articles/").json()["results"][0]["slug"] == (
+        "blinken-presses-israel-for-gaza-truce"
+    )
+
+
+def test_loaddata_after_a_republication_puts_the_fixture_back_without_failing(seed_article):
+    edited_and_republished(seed_article)
+    call_command("loaddata", "seed_article", verbosity=0)
+    live = ArticleVersion.objects.live().get(article=seed_article)
+    assert live.number == 1
+    assert ArticleVersion.objects.filter(article=seed_article).count() == 2
+
+
+def test_loaddata_never_brings_a_withdrawn_seed_story_back(seed_article, api_client):
+    editor = make_user("editor")
+    workflow.article_withdraw(article=seed_article, user=editor, notice="Withdrawn.")
+    with pytest.raises(ValidationError):
+        call_command("loaddata", "seed_article", verbosity=0)
+    assert Article.objects.get(pk=seed_article.pk).status == "withdrawn"
+    assert api_client.get(f"/api/v1/articles/{seed_article.pk}/").status_code == 410
+
+
+def test_the_seed_story_lists_its_people_and_tags(seed_article, api_client):
+    people = {person["slug"] for person in api_client.get("/api/v1/people/").json()["results"]}
+    speakers = set(Quote.objects.values_list("speaker__slug", flat=True))
+    assert speakers <= people
+    assert "antony-blinken" in people
+    assert api_client.get("/api/v1/people/antony-blinken/").status_code == 200
+    tags = api_client.get("/api/v1/tags/?page_size=100").json()["results"]
+    assert len(tags) == Tag.objects.count() == 25
