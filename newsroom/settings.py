@@ -180,6 +180,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Proxies (load balancers, CDNs) in front of the app that append the client's address to
+# X-Forwarded-For. 0: none, the header is ignored and REMOTE_ADDR is the client.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured(f"NUM_PROXIES={NUM_PROXIES} cannot be negative.")
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "newsroom.api.renderers.JSONRenderer",
@@ -195,6 +201,9 @@ REST_FRAMEWORK = {
         # The admin's own pages, with their CSRF protection.
         "newsroom.api.authentication.SessionAuthentication",
     ],
+    # How many proxies of ours stand in front and append to X-Forwarded-For; the client's
+    # address is read behind them (newsroom.clients). None would believe any client.
+    "NUM_PROXIES": NUM_PROXIES,
     # Rate limits per client (anonymous: per IP; logged in: per user), in the cache.
     "DEFAULT_THROTTLE_CLASSES": ["newsroom.api.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
