@@ -5,6 +5,7 @@ With nothing configured the project runs embedded: SQLite under ``var/``, upload
 ``ALLOWED_HOSTS`` and friends; see docs/configuration.md for the full list.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,7 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -196,8 +197,9 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Scripts and front-end build servers: "Authorization: Token <key>".
-        "rest_framework.authentication.TokenAuthentication",
+        # Scripts and front-end build servers: "Authorization: Token <key>", a key from
+        # POST /api/v1/auth/token/ (django-rest-knox: stored hashed, expiring).
+        "knox.auth.TokenAuthentication",
         # The admin's own pages, with their CSRF protection.
         "newsroom.api.authentication.SessionAuthentication",
     ],
@@ -216,6 +218,17 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "newsroom.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "URL_FORMAT_OVERRIDE": None,
+}
+
+# API tokens (django-rest-knox): only a hash is stored; each token expires this many hours
+# after it is issued. Admins see and revoke them in the admin (Knox, Auth tokens).
+API_TOKEN_LIFETIME_HOURS = env_int("API_TOKEN_LIFETIME_HOURS", 24)
+if API_TOKEN_LIFETIME_HOURS <= 0:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_HOURS must be a positive number of hours.")
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=API_TOKEN_LIFETIME_HOURS),
+    # The header scheme DRF's own tokens used: "Authorization: Token <key>".
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 LOGGING = {

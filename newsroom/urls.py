@@ -10,8 +10,15 @@ from articles.api.urls import router as articles_router
 from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
 from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
 from media.api.urls import router as media_router
+from newsroom.api.tokens import TokenLoginView, TokenLogoutView
 
-api_v1 = [*articles_router.urls, *media_router.urls, *desk_urls]
+api_v1 = [
+    *articles_router.urls,
+    *media_router.urls,
+    *desk_urls,
+    path("auth/token/", TokenLoginView.as_view(), name="token-login"),
+    path("auth/logout/", TokenLogoutView.as_view(), name="token-logout"),
+]
 
 feeds = [
     path("rss/", cached_feed(LatestArticlesFeed()), name="feed-rss"),
