@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a login refused for too many failures into its 429 (newsroom.logins).
+    "axes.middleware.AxesMiddleware",
     # Last, so the others still add their headers: cached public reads end here.
     "articles.middleware.CachedPublicReadsMiddleware",
 ]
@@ -137,6 +140,25 @@ TASK_BACKENDS = {
 TASKS = {
     "default": {"BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")]}
 }
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any login, right password or not, while the user or address is
+    # locked out after too many failures (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection of every password login (the admin, POST /api/v1/auth/token/):
+# LOGIN_FAILURE_LIMIT failures for one user, or from one address, lock that user or
+# address out for LOGIN_LOCKOUT_MINUTES; a failure while locked out starts it again.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+if AXES_FAILURE_LIMIT < 1 or LOGIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be positive.")
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client's address as the rate limits read it: X-Forwarded-For only behind NUM_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "newsroom.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

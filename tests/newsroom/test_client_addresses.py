@@ -62,3 +62,7 @@ def test_behind_one_proxy_each_forwarded_client_has_its_own_limit(
 
     assert [get("198.51.100.1").status_code for _ in range(3)] == [200, 200, 429]
     assert get("198.51.100.2").status_code == 200
+
+
+def test_axes_identifies_clients_as_the_rate_limit_does(settings):
+    assert settings.AXES_CLIENT_IP_CALLABLE == "newsroom.clients.client_address"
