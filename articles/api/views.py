@@ -27,6 +27,7 @@ from articles.api.pagination import (
 from articles.api.public import PublicReadMixin
 from articles.api.serializers import PersonSerializer, SectionSerializer, TagSerializer
 from articles.api.shaping import DOCUMENT_FIELDS, EXPANSIONS, TEASER_FIELDS, parse_list, shape
+from articles.formats.jsonld import script_safe
 from articles.models import ArticleVersion, PublishedQuote, Section
 from articles.public_cache import cached_public_response, make_response
 from articles.publishing import version_public_document, versions_refresh_due
@@ -191,7 +192,7 @@ class ArticleViewSet(StrictQueryParamsMixin, viewsets.GenericViewSet):
         """The article as schema.org NewsArticle JSON-LD."""
         return self._one(
             request,
-            lambda version: version.jsonld,
+            lambda version: script_safe(version.jsonld),
             column="jsonld",
             content_type="application/ld+json",
         )

@@ -5,6 +5,10 @@ from django.conf import settings
 from articles.formats.html import body_text, text_excerpt
 from articles.links import absolute_url
 
+# Outside strings JSON has no <, > or &: escaped inside them, the text stays the same JSON
+# and can no longer close the <script> element a front-end embeds it in.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
 # Google asks for 16:9, 4:3 and 1:1 images of at least 50,000 pixels: the largest JPEG
 # of each of our crops (1600 px wide for photos that big).
 CROPS = ("16x9", "4x3", "1x1")
@@ -55,6 +59,11 @@ def article_jsonld(document):
             for note in corrections
         ]
     return article
+
+
+def script_safe(json_text):
+    """Return ``json_text`` with <, > and & escaped, safe inside an HTML <script>."""
+    return json_text.translate(_SCRIPT_SAFE)
 
 
 def publisher():
