@@ -13,6 +13,7 @@ from django.utils.html import escape
 from articles.links import absolute_url, section_web_url, urn
 from articles.models import ArticleVersion, Section
 from articles.public_cache import cached_public_response, make_response
+from newsroom.api.views import refuse_query_params
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"  # the trailing slash is part of the name
 FEED_LENGTH = 50
@@ -132,6 +133,10 @@ def cached_feed(feed):
     """Serve a feed through the public response cache, with validators and 304s."""
 
     def view(request, **kwargs):
+        refused = refuse_query_params(request)
+        if refused is not None:
+            return refused
+
         def build():
             response = feed(request, **kwargs)
             keys = ["articles"]

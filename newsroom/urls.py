@@ -51,7 +51,7 @@ urlpatterns = [
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
     path(
         "sitemap-<section>.xml",
-        cached_sitemap(sitemap_views.sitemap),
+        cached_sitemap(sitemap_views.sitemap, pages=True),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

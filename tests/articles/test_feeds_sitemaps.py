@@ -144,3 +144,37 @@ def test_feed_description_escapes_the_section_name(client):
         "".join(_Markup(feed.feed.subtitle).text)
         == "The latest from Newsroom: <i>World</i> & more."
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/feeds/sections/world/rss/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml",
+        "/sitemap-news.xml",
+    ],
+)
+def test_feeds_and_sitemaps_refuse_unknown_query_parameters(client, url):
+    published_article(section=SectionFactory(slug="world", name="World"))
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # now from the cache, before routing
+    for _attempt in range(2):  # neither answered from the cache nor stored in it
+        response = client.get(f"{url}?utm_source=x")
+        assert response.status_code == 400
+        error = response.json()["error"]
+        assert error["code"] == "invalid"
+        assert set(error["fields"]) == {"utm_source"}
+
+
+@pytest.mark.parametrize(("query", "status"), [("p=1", 200), ("p=abc", 400), ("p=", 400)])
+def test_section_sitemaps_take_their_page_number_only(client, query, status):
+    published_article()
+    assert client.get(f"/sitemap-articles.xml?{query}").status_code == status
+
+
+def test_a_sitemap_page_that_is_not_a_number_is_named(client):
+    error = client.get("/sitemap-articles.xml?p=two").json()["error"]
+    assert error["fields"] == {"p": ["A page number: 1, 2, 3..."]}
