@@ -7,11 +7,19 @@ With nothing configured the project runs embedded: SQLite under ``var/``, upload
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.env import env_bool, env_choice, env_int, env_list, env_str
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("NEWSROOM_VAR_DIR", str(BASE_DIR / "var")))
@@ -43,6 +51,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "knox",
     "axes",
+    "csp",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -55,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so its header goes on every page, the login lockout page included.
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,6 +170,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # The client's address as the rate limits read it: X-Forwarded-For only behind NUM_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "newsroom.clients.client_address"
 AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
+# No banner on every manage.py command; failures and lockouts are still logged.
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -202,6 +215,33 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp) on every HTML page: scripts only from this origin
+# or inline with the response's nonce (templates write nonce="{{ request.csp_nonce }}"),
+# so injected markup cannot run a script. Styles may be inline: the admin, Swagger UI and
+# Redoc set style attributes and add <style> elements from their scripts, and a style
+# cannot run code. Images may also come from where media is served (MEDIA_URL, S3).
+CSP_IMG_SOURCES = [SELF, "data:", "blob:", *env_list("CSP_IMG_SRC")]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": CSP_IMG_SOURCES,
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Redoc searches in a worker it starts from a blob: URL.
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if env_str("CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env_str("CSP_REPORT_URI")]
+if urlsplit(MEDIA_URL).netloc:
+    CSP_IMG_SOURCES.append(_origin(MEDIA_URL))
 
 # Proxies (load balancers, CDNs) in front of the app that append the client's address to
 # X-Forwarded-For. 0: none, the header is ignored and REMOTE_ADDR is the client.
@@ -350,6 +390,18 @@ if env_choice("STORAGE_BACKEND", {"local": 0, "s3": 1}, "local") == "s3":
     }
     if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # The admin shows photos from the bucket: the Content-Security-Policy must allow it.
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        CSP_IMG_SOURCES.append(f"https://{_s3['custom_domain']}")
+    elif _s3["endpoint_url"]:
+        CSP_IMG_SOURCES.append(_origin(_s3["endpoint_url"]))
+    else:
+        CSP_IMG_SOURCES.append(f"https://{_s3['bucket_name']}.s3.amazonaws.com")
+        if _s3["region_name"]:
+            CSP_IMG_SOURCES.append(
+                f"https://{_s3['bucket_name']}.s3.{_s3['region_name']}.amazonaws.com"
+            )
 
 # --- Editorial desk (articles/workflow.py, docs/editorial.md) ---------------------------
 

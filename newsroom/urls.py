@@ -3,13 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from articles.api.urls import desk_urls
 from articles.api.urls import router as articles_router
 from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
 from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
 from media.api.urls import router as media_router
+from newsroom.api.docs import RedocView, SwaggerView
 from newsroom.api.tokens import TokenLoginView, TokenLogoutView
 
 api_v1 = [
@@ -39,8 +40,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("api/docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", RedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("feeds/", include(feeds)),
     path(
         "sitemap.xml",
