@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox.views import LoginView, LogoutView
 from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 
 from articles.api.schema import ErrorSerializer
@@ -43,6 +44,8 @@ class TokenLoginView(StrictQueryParamsMixin, LoginView):
     # The credentials are in the body; a session cookie or an old token plays no part.
     authentication_classes = []
     permission_classes = [AllowAny]
+    # JSON from scripts, or a plain HTML form; nothing here is a file.
+    parser_classes = [JSONParser, FormParser]
 
     @extend_schema(
         summary="Log in: a username and password for an API token",
@@ -50,6 +53,7 @@ class TokenLoginView(StrictQueryParamsMixin, LoginView):
         responses={
             200: TokenSerializer,
             400: OpenApiResponse(ErrorSerializer, description="Wrong or missing credentials."),
+            415: OpenApiResponse(ErrorSerializer, description="Not JSON or form data."),
             429: OpenApiResponse(
                 ErrorSerializer,
                 description="Too many failed logins for this user or address: locked out "

@@ -32,7 +32,10 @@ def admin_login(client, username, password, address="203.0.113.7"):
 
 def token_login(api_client, username, password, address="203.0.113.7"):
     return api_client.post(
-        TOKEN_LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
+        TOKEN_LOGIN,
+        {"username": username, "password": password},
+        format="json",
+        REMOTE_ADDR=address,
     )
 
 
@@ -79,6 +82,16 @@ def test_token_login_answers_a_token_for_the_right_password(api_client, editor):
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {body['token']}")
     assert api_client.get("/api/v1/desk/articles/").status_code in {200, 403}
     assert api_client.get("/api/v1/desk/articles/").status_code != 401
+
+
+def test_token_login_takes_a_plain_form_too(client, editor):
+    response = client.post(
+        TOKEN_LOGIN,
+        "username=eddie&password=" + PASSWORD,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert response.json()["token"]
 
 
 def test_token_login_refuses_wrong_credentials_with_a_400(api_client, editor):
