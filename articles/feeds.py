@@ -8,10 +8,12 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from articles.links import absolute_url, section_web_url, urn
 from articles.models import ArticleVersion, Section
 from articles.public_cache import cached_public_response, make_response
+from newsroom.api.views import refuse_query_params
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"  # the trailing slash is part of the name
 FEED_LENGTH = 50
@@ -75,6 +77,10 @@ class LatestArticlesFeed(Feed):
         return section_web_url(section.path) if section else settings.NEWSROOM_SITE_URL
 
     def description(self, section):
+        # RSS readers render <description> as HTML: plain text enters it escaped.
+        return escape(self.description_text(section))
+
+    def description_text(self, section):
         return f"The latest from {self.title(section)}."
 
     def items(self, section):
@@ -88,7 +94,9 @@ class LatestArticlesFeed(Feed):
         return item["headline"]
 
     def item_description(self, item):
-        return item["dek"]
+        # RSS <description> and Atom <summary type="html"> are HTML to a reader; the dek
+        # is plain text, so markup in it must arrive as text, never as elements.
+        return escape(item["dek"])
 
     def item_link(self, item):
         return item["web_url"]
@@ -118,13 +126,17 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = MediaAtom1Feed
 
     def subtitle(self, section):
-        return self.description(section)
+        return self.description_text(section)  # Atom <subtitle> is text, not HTML
 
 
 def cached_feed(feed):
     """Serve a feed through the public response cache, with validators and 304s."""
 
     def view(request, **kwargs):
+        refused = refuse_query_params(request)
+        if refused is not None:
+            return refused
+
         def build():
             response = feed(request, **kwargs)
             keys = ["articles"]

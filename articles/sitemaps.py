@@ -11,6 +11,8 @@ from django.utils import timezone
 from articles.links import section_web_url
 from articles.models import ArticleVersion, Section
 from articles.public_cache import cached_public_response, make_response
+from newsroom.api.views import refuse_query_params
+from newsroom.numbers import is_whole_number
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google's maximum per news sitemap
@@ -63,6 +65,9 @@ SITEMAPS = {"articles": ArticleSitemap, "sections": SectionSitemap}
 def news_sitemap(request):
     """Google News sitemap: articles first published in the last two days, at most
     1,000, newest first."""
+    refused = refuse_query_params(request)
+    if refused is not None:
+        return refused
 
     def build():
         since = timezone.now() - NEWS_WINDOW
@@ -85,8 +90,21 @@ def news_sitemap(request):
     return cached_public_response(request, build)
 
 
-def cached_sitemap(view):
+def _page_number(value):
+    if not is_whole_number(value):
+        return "A page number: 1, 2, 3..."
+    return None
+
+
+def cached_sitemap(view, *, pages=False):
+    """Serve a sitemap view through the public response cache; ``pages``: it takes
+    Django's page parameter ``p`` (a sitemap of more than 50,000 addresses)."""
+
     def wrapped(request, **kwargs):
+        refused = refuse_query_params(request, {"p": _page_number} if pages else {})
+        if refused is not None:
+            return refused
+
         def build():
             response = view(request, **kwargs)
             if hasattr(response, "render"):

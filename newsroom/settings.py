@@ -5,12 +5,21 @@ With nothing configured the project runs embedded: SQLite under ``var/``, upload
 ``ALLOWED_HOSTS`` and friends; see docs/configuration.md for the full list.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.env import env_bool, env_choice, env_int, env_list, env_str
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("NEWSROOM_VAR_DIR", str(BASE_DIR / "var")))
@@ -40,7 +49,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
+    "csp",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -53,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so its header goes on every page, the login lockout page included.
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a login refused for too many failures into its 429 (newsroom.logins).
+    "axes.middleware.AxesMiddleware",
     # Last, so the others still add their headers: cached public reads end here.
     "articles.middleware.CachedPublicReadsMiddleware",
 ]
@@ -137,6 +152,27 @@ TASKS = {
     "default": {"BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")]}
 }
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any login, right password or not, while the user or address is
+    # locked out after too many failures (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection of every password login (the admin, POST /api/v1/auth/token/):
+# LOGIN_FAILURE_LIMIT failures for one user, or from one address, lock that user or
+# address out for LOGIN_LOCKOUT_MINUTES; a failure while locked out starts it again.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+if AXES_FAILURE_LIMIT < 1 or LOGIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be positive.")
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client's address as the rate limits read it: X-Forwarded-For only behind NUM_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "newsroom.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
+# No banner on every manage.py command; failures and lockouts are still logged.
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -180,6 +216,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp) on every HTML page: scripts only from this origin
+# or inline with the response's nonce (templates write nonce="{{ request.csp_nonce }}"),
+# so injected markup cannot run a script. Styles may be inline: the admin, Swagger UI and
+# Redoc set style attributes and add <style> elements from their scripts, and a style
+# cannot run code. Images may also come from where media is served (MEDIA_URL, S3).
+CSP_IMG_SOURCES = [SELF, "data:", "blob:", *env_list("CSP_IMG_SRC")]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": CSP_IMG_SOURCES,
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Redoc searches in a worker it starts from a blob: URL.
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if env_str("CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env_str("CSP_REPORT_URI")]
+if urlsplit(MEDIA_URL).netloc:
+    CSP_IMG_SOURCES.append(_origin(MEDIA_URL))
+
+# Proxies (load balancers, CDNs) in front of the app that append the client's address to
+# X-Forwarded-For. 0: none, the header is ignored and REMOTE_ADDR is the client.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+if NUM_PROXIES < 0:
+    raise ImproperlyConfigured(f"NUM_PROXIES={NUM_PROXIES} cannot be negative.")
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "newsroom.api.renderers.JSONRenderer",
@@ -190,11 +259,15 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Scripts and front-end build servers: "Authorization: Token <key>".
-        "rest_framework.authentication.TokenAuthentication",
+        # Scripts and front-end build servers: "Authorization: Token <key>", a key from
+        # POST /api/v1/auth/token/ (django-rest-knox: stored hashed, expiring).
+        "knox.auth.TokenAuthentication",
         # The admin's own pages, with their CSRF protection.
         "newsroom.api.authentication.SessionAuthentication",
     ],
+    # How many proxies of ours stand in front and append to X-Forwarded-For; the client's
+    # address is read behind them (newsroom.clients). None would believe any client.
+    "NUM_PROXIES": NUM_PROXIES,
     # Rate limits per client (anonymous: per IP; logged in: per user), in the cache.
     "DEFAULT_THROTTLE_CLASSES": ["newsroom.api.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
@@ -207,6 +280,17 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "newsroom.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "URL_FORMAT_OVERRIDE": None,
+}
+
+# API tokens (django-rest-knox): only a hash is stored; each token expires this many hours
+# after it is issued. Admins see and revoke them in the admin (Knox, Auth tokens).
+API_TOKEN_LIFETIME_HOURS = env_int("API_TOKEN_LIFETIME_HOURS", 24)
+if API_TOKEN_LIFETIME_HOURS <= 0:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_HOURS must be a positive number of hours.")
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=API_TOKEN_LIFETIME_HOURS),
+    # The header scheme DRF's own tokens used: "Authorization: Token <key>".
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 LOGGING = {
@@ -306,6 +390,18 @@ if env_choice("STORAGE_BACKEND", {"local": 0, "s3": 1}, "local") == "s3":
     }
     if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # The admin shows photos from the bucket: the Content-Security-Policy must allow it.
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        CSP_IMG_SOURCES.append(f"https://{_s3['custom_domain']}")
+    elif _s3["endpoint_url"]:
+        CSP_IMG_SOURCES.append(_origin(_s3["endpoint_url"]))
+    else:
+        CSP_IMG_SOURCES.append(f"https://{_s3['bucket_name']}.s3.amazonaws.com")
+        if _s3["region_name"]:
+            CSP_IMG_SOURCES.append(
+                f"https://{_s3['bucket_name']}.s3.{_s3['region_name']}.amazonaws.com"
+            )
 
 # --- Editorial desk (articles/workflow.py, docs/editorial.md) ---------------------------
 

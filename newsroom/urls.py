@@ -3,15 +3,23 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from articles.api.urls import desk_urls
 from articles.api.urls import router as articles_router
 from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
 from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
 from media.api.urls import router as media_router
+from newsroom.api.docs import RedocView, SwaggerView
+from newsroom.api.tokens import TokenLoginView, TokenLogoutView
 
-api_v1 = [*articles_router.urls, *media_router.urls, *desk_urls]
+api_v1 = [
+    *articles_router.urls,
+    *media_router.urls,
+    *desk_urls,
+    path("auth/token/", TokenLoginView.as_view(), name="token-login"),
+    path("auth/logout/", TokenLogoutView.as_view(), name="token-logout"),
+]
 
 feeds = [
     path("rss/", cached_feed(LatestArticlesFeed()), name="feed-rss"),
@@ -32,8 +40,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("api/docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", RedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("feeds/", include(feeds)),
     path(
         "sitemap.xml",
@@ -44,7 +52,7 @@ urlpatterns = [
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
     path(
         "sitemap-<section>.xml",
-        cached_sitemap(sitemap_views.sitemap),
+        cached_sitemap(sitemap_views.sitemap, pages=True),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -3,6 +3,8 @@ import time
 from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
+from newsroom.clients import client_address
+
 
 class ClientRateThrottle(BaseThrottle):
     """One rate limit per client: per user when logged in (the "user" rate), per
@@ -15,6 +17,9 @@ class ClientRateThrottle(BaseThrottle):
 
     THROTTLE_RATES = SimpleRateThrottle.THROTTLE_RATES
     parse_rate = SimpleRateThrottle.parse_rate
+
+    def get_ident(self, request):
+        return client_address(request)
 
     def allow_request(self, request, view):
         if request.user and request.user.is_authenticated:

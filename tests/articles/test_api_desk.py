@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import signing
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from articles.models import Article, ArticleVersion, Quote
 from tests.desk import make_user
@@ -54,8 +54,8 @@ def story(**overrides):
 
 def client_for(api_client, role, username=None):
     user = make_user(role, username=username)
-    token = Token.objects.create(user=user)
-    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = AuthToken.objects.create(user=user)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return user
 
 

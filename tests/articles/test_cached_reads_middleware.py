@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from articles.api.views import ArticleViewSet
 from articles.publishing import version_publish
@@ -54,8 +54,8 @@ def test_credentials_always_reach_the_views(api_client, view_calls):
     url = f"/api/v1/articles/{published_article().pk}/"
     api_client.get(url)
     user = get_user_model().objects.create_user("reader", password="a-long-password-1")
-    token = Token.objects.create(user=user)
-    assert api_client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+    _, token = AuthToken.objects.create(user=user)
+    assert api_client.get(url, HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
     api_client.force_login(user)
     assert api_client.get(url).status_code == 200
     assert view_calls == ["retrieve", "retrieve", "retrieve"]

@@ -1,6 +1,7 @@
 """RSS, Atom (with Media RSS), sitemaps and the Google News sitemap."""
 
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import feedparser
 import pytest
@@ -9,7 +10,7 @@ from defusedxml import ElementTree
 from django.utils import timezone
 
 from articles.publishing import version_publish
-from tests.factories import SectionFactory, article_with_body
+from tests.factories import SectionFactory, article_with_body, published_article
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -101,3 +102,79 @@ def test_news_sitemap_caps_at_1000(client, monkeypatch):
     root = ElementTree.fromstring(client.get("/sitemap-news.xml").content)
     assert len(list(root.iter(f"{SITEMAP}url"))) == 2
     assert sitemaps.NEWS_LIMIT == 2
+
+
+class _Markup(HTMLParser):
+    """Collect the elements and the text of an HTML fragment."""
+
+    def __init__(self, fragment):
+        super().__init__()
+        self.elements, self.text = [], []
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+HOSTILE_DEK = 'Aid arrives <img src="x" onerror="alert(1)"> & <b>talks</b> resume'
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_dek_plain_text_is_escaped_so_readers_show_markup_as_text(client, kind):
+    published_article(headline="Aid arrives", dek=HOSTILE_DEK)
+    feed = feedparser.parse(client.get(f"/feeds/{kind}/").content)
+    assert not feed.bozo, feed.bozo_exception
+    summary = feed.entries[0].summary
+    assert feed.entries[0].summary_detail.type == "text/html"
+    markup = _Markup(summary)
+    assert markup.elements == []  # no <img>, no <b>: the reader renders text only
+    assert "".join(markup.text) == HOSTILE_DEK
+
+
+def test_feed_description_escapes_the_section_name(client):
+    section = SectionFactory(slug="world", name="<i>World</i> & more")
+    published_article(section=section)
+    feed = feedparser.parse(client.get("/feeds/sections/world/rss/").content)
+    assert _Markup(feed.feed.subtitle).elements == []
+    assert (
+        "".join(_Markup(feed.feed.subtitle).text)
+        == "The latest from Newsroom: <i>World</i> & more."
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/feeds/sections/world/rss/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml",
+        "/sitemap-news.xml",
+    ],
+)
+def test_feeds_and_sitemaps_refuse_unknown_query_parameters(client, url):
+    published_article(section=SectionFactory(slug="world", name="World"))
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # now from the cache, before routing
+    for _attempt in range(2):  # neither answered from the cache nor stored in it
+        response = client.get(f"{url}?utm_source=x")
+        assert response.status_code == 400
+        error = response.json()["error"]
+        assert error["code"] == "invalid"
+        assert set(error["fields"]) == {"utm_source"}
+
+
+@pytest.mark.parametrize(("query", "status"), [("p=1", 200), ("p=abc", 400), ("p=", 400)])
+def test_section_sitemaps_take_their_page_number_only(client, query, status):
+    published_article()
+    assert client.get(f"/sitemap-articles.xml?{query}").status_code == status
+
+
+def test_a_sitemap_page_that_is_not_a_number_is_named(client):
+    error = client.get("/sitemap-articles.xml?p=two").json()["error"]
+    assert error["fields"] == {"p": ["A page number: 1, 2, 3..."]}

@@ -138,3 +138,20 @@ def test_listings_and_entities_escape_markup_too(api_client):
         assert response.status_code == 200
         assert b"</script>" not in response.content
         assert HOSTILE in json.dumps(json.loads(response.content), ensure_ascii=False)
+
+
+def test_jsonld_plain_text_cannot_close_the_script_element_it_is_embedded_in(api_client):
+    # Front-ends put JSON-LD in <script type="application/ld+json">: a "</script>" in a
+    # string would end that element and run what follows as the page's own script.
+    dek = 'Talks </script><script>alert("dek")</script> & more'
+    article = article_with_body(headline="Talks <b>resume</b>", dek=dek)
+    version_publish(article=article)
+    response = api_client.get(f"/api/v1/articles/{article.pk}/jsonld/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<" not in body
+    assert ">" not in body
+    assert "&" not in body
+    data = json.loads(body)
+    assert data["description"] == dek
+    assert data["headline"] == "Talks <b>resume</b>"

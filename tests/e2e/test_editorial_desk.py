@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from articles.models import Article, ArticleStatus
 from media.models import Agency, AgencyCategory
 from tests.desk import make_user
+from tests.e2e.conftest import watch_policy
 from tests.factories import SectionFactory
 from tests.images import image_bytes
 
@@ -17,8 +18,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
 
 
-def log_in(browser, site, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def log_in(browser, site, username, violations):
+    context = watch_policy(
+        browser.new_context(viewport={"width": 1280, "height": 900}), violations
+    )
     page = context.new_page()
     # A dialog (the unsaved-changes warning) would mean the page misjudged the form.
     page.on("dialog", lambda dialog: pytest.fail(f"unexpected dialog: {dialog.message}"))
@@ -66,7 +69,7 @@ def add_block(page, index, kind):
 
 
 def test_reporter_writes_and_submits_editor_previews_and_publishes(
-    browser, site, artifacts, tmp_path, api_client
+    browser, site, artifacts, tmp_path, api_client, policy_violations
 ):
     make_user("reporter", username="rita", first_name="Rita", last_name="Reporter")
     make_user("editor", username="eddie", first_name="Eddie", last_name="Editor")
@@ -76,7 +79,7 @@ def test_reporter_writes_and_submits_editor_previews_and_publishes(
     photo_file.write_bytes(image_bytes(width=1200, height=800, color=(40, 90, 140)))
 
     # --- The reporter writes the story -------------------------------------------------
-    page = log_in(browser, site, "rita")
+    page = log_in(browser, site, "rita", policy_violations)
     page.goto(f"{site.url}/admin/articles/article/add/")
     page.fill("#id_headline", "Ceasefire talks resume in Doha")
     page.fill("#id_dek", "Negotiators meet again as aid groups warn of famine.")
@@ -142,7 +145,7 @@ def test_reporter_writes_and_submits_editor_previews_and_publishes(
     assert api_client.get(f"/api/v1/articles/{article.pk}/").status_code == 404
 
     # --- The editor previews and publishes ---------------------------------------------
-    page = log_in(browser, site, "eddie")
+    page = log_in(browser, site, "eddie", policy_violations)
     page.goto(f"{site.url}/admin/articles/article/")
     page.locator("#changelist-filter a", has_text="In review").click()
     page.locator("#result_list a", has_text="Ceasefire talks resume in Doha").click()
