@@ -7,7 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        # signals: fixture rendering and shared-change rebuilds; webhooks: event delivery.
-        from articles import history, signals, webhooks  # noqa: F401
+        # Signal receivers connect on import: shared changes re-render published versions
+        # (publishing.signals), events become webhook deliveries (webhooks.delivery),
+        # every article save is a revision (desk.history).
+        from articles.desk import history
+        from articles.publishing import signals  # noqa: F401
+        from articles.webhooks import delivery  # noqa: F401
 
-        history.register()  # every article save is a revision (django-reversion)
+        history.register()

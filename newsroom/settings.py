@@ -76,7 +76,7 @@ MIDDLEWARE = [
     # Turns a login refused for too many failures into its 429 (newsroom.logins).
     "axes.middleware.AxesMiddleware",
     # Last, so the others still add their headers: cached public reads end here.
-    "articles.middleware.CachedPublicReadsMiddleware",
+    "articles.delivery.middleware.CachedPublicReadsMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -5,10 +5,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from articles.api.urls import desk_urls
-from articles.api.urls import router as articles_router
-from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
-from articles.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
+from articles.delivery.api.urls import router as articles_router
+from articles.delivery.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
+from articles.delivery.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
+from articles.desk.api.urls import urlpatterns as desk_urls
 from media.api.urls import router as media_router
 from newsroom.api.docs import RedocView, SwaggerView
 from newsroom.api.tokens import TokenLoginView, TokenLogoutView

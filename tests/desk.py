@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from articles.permissions import EDITOR, PHOTO_EDITOR, REPORTER, roles_setup
+from articles.desk.permissions import EDITOR, PHOTO_EDITOR, REPORTER, roles_setup
 from tests.factories import UserFactory
 
 ROLE_GROUPS = {"reporter": REPORTER, "editor": EDITOR, "photo_editor": PHOTO_EDITOR}

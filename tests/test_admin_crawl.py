@@ -13,7 +13,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from articles import workflow
+from articles.desk import workflow
 from articles.publishing import version_publish
 from tests.desk import make_user
 from tests.factories import QuoteFactory, article_with_body

@@ -7,7 +7,7 @@ setup_roles`` does the same job on a running site and may be run at any time.
 
 from django.db import migrations
 
-from articles.permissions import roles_setup_in_migration
+from articles.desk.permissions import roles_setup_in_migration
 
 
 def create_roles(apps, schema_editor):

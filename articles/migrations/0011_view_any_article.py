@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from articles.permissions import roles_setup_in_migration
+from articles.desk.permissions import roles_setup_in_migration
 
 
 def grant_roles(apps, schema_editor):

@@ -7,9 +7,9 @@ from rest_framework import mixins, parsers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from articles.api.public import PublicReadMixin
-from articles.api.schema import ERRORS, LANG, ErrorSerializer
-from articles.api.schema import PublishedPhotoSerializer as PhotoDocumentSerializer
+from articles.delivery.api.public import PublicReadMixin
+from articles.delivery.api.schema import ERRORS, LANG, ErrorSerializer
+from articles.delivery.api.schema import PublishedPhotoSerializer as PhotoDocumentSerializer
 from articles.models import VersionPhoto
 from media.api.serializers import PhotoSerializer, PhotoUploadSerializer, PublicPhotoSerializer
 from media.models import Photo

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
-from articles.editing import article_save
-from articles.history import article_revisions
+from articles.desk import workflow
+from articles.desk.editing import article_save
+from articles.desk.history import article_revisions
 from articles.models import Article, ArticleStatus, Block, BlockKind
 from tests.desk import make_user
 from tests.factories import PersonFactory, QuoteFactory, UserFactory, article_with_body

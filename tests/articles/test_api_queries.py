@@ -198,7 +198,7 @@ def test_lang_and_accept_language_pick_among_translations(api_client):
 
 
 def test_search_on_postgres_uses_the_article_language(api_client):
-    from articles.search import uses_postgres
+    from articles.delivery.search import uses_postgres
 
     if not uses_postgres():
         pytest.skip("language-aware stemming needs PostgreSQL")
@@ -215,7 +215,7 @@ def test_search_on_postgres_uses_the_article_language(api_client):
 def test_prepared_listing_matches_the_orm_page_by_page(api_client, ordering, section):
     """The common listings run as prepared SQL (articles.public_reads.live_page); the
     same filters through the ORM must page through the same articles."""
-    from articles.api.filters import ORDERINGS
+    from articles.delivery.api.filters import ORDERINGS
     from articles.models import ArticleVersion
 
     world = SectionFactory(slug="world")

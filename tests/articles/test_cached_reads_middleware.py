@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from knox.models import AuthToken
 
-from articles.api.views import ArticleViewSet
+from articles.delivery.api.views import ArticleViewSet
 from articles.publishing import version_publish
 from tests.factories import article_with_body, published_article
 

@@ -94,7 +94,7 @@ def test_news_sitemap_lists_the_last_two_days_only(client):
 
 
 def test_news_sitemap_caps_at_1000(client, monkeypatch):
-    from articles import sitemaps
+    from articles.delivery import sitemaps
 
     monkeypatch.setattr(sitemaps, "NEWS_LIMIT", 2)
     for _ in range(3):

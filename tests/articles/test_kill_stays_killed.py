@@ -12,9 +12,10 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import publishing, workflow
+from articles import publishing
+from articles.desk import workflow
 from articles.models import Article, ArticleStatus, ArticleVersion
-from articles.tasks import rerender_versions
+from articles.publishing.tasks import rerender_versions
 from media.models import PhotoText
 from tests.desk import make_user
 from tests.factories import article_with_body, published_article

@@ -5,10 +5,10 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
-from articles import permissions, workflow
-from articles.editing import article_save
+from articles.desk import permissions, workflow
+from articles.desk.editing import article_save
+from articles.desk.permissions import ROLES
 from articles.models import Article, ArticleVersion
-from articles.permissions import ROLES
 from tests.desk import make_user
 from tests.factories import article_with_body
 

@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from articles import workflow
-from articles.editing import article_save
+from articles.desk import workflow
+from articles.desk.editing import article_save
 from articles.models import Article
-from articles.previews import article_revoke_previews
+from articles.publishing.previews import article_revoke_previews
 from tests.desk import make_user
 from tests.factories import article_with_body, published_article
 

@@ -7,7 +7,7 @@ reporter themselves; an action refused changes nothing, whichever way it came in
 import pytest
 from django.urls import reverse
 
-from articles import workflow
+from articles.desk import workflow
 from articles.models import Article, ArticleStatus, Quote
 from articles.publishing import version_publish
 from tests.articles.test_admin_desk import form_data

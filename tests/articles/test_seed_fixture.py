@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.db import IntegrityError
 from PIL import Image, IptcImagePlugin
 
-from articles import workflow
-from articles.editing import article_save
+from articles.desk import workflow
+from articles.desk.editing import article_save
 from articles.models import Article, ArticleVersion, Block, Person, Quote, Section, Tag
 from articles.sanitize import plain_text
 from media.models import Agency, Photo, PhotoText

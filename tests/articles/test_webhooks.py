@@ -11,10 +11,10 @@ import time_machine
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from articles.desk.workflow import article_withdraw
 from articles.models import DeliveryStatus, WebhookDelivery, WebhookSubscriber
 from articles.publishing import version_publish, version_unpublish
-from articles.webhooks import MAX_ATTEMPTS, deliver_due, sign, verify_signature
-from articles.workflow import article_withdraw
+from articles.webhooks.delivery import MAX_ATTEMPTS, deliver_due, sign, verify_signature
 from tests.desk import make_user
 from tests.factories import article_with_body
 

@@ -8,7 +8,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from articles import workflow
+from articles.desk import workflow
 from articles.models import (
     Article,
     ArticleStatus,

@@ -6,9 +6,9 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from articles import workflow
-from articles.editing import EditConflict, article_claim, article_save, article_translate
-from articles.history import (
+from articles.desk import workflow
+from articles.desk.editing import EditConflict, article_claim, article_save, article_translate
+from articles.desk.history import (
     article_restore_revision,
     article_revisions,
     revision_content,

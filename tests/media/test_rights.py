@@ -105,8 +105,8 @@ def test_admin_flags_expired_photos_and_lists_the_articles_affected(published, c
 
 
 def test_ninjs_and_json_ld_list_the_renditions(published):
-    from articles.formats.jsonld import lead_images
-    from articles.formats.ninjs import renditions_ninjs
+    from articles.publishing.formats.jsonld import lead_images
+    from articles.publishing.formats.ninjs import renditions_ninjs
     from media.models import Photo
     from media.public import photo_public_document
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import seed
+from articles.management import seed
 
 
 class Command(BaseCommand):

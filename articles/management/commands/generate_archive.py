@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max
 from tqdm import tqdm
 
-from articles.archive import ArchiveGenerator
+from articles.management.archive import ArchiveGenerator
 from articles.models import Article
 
 

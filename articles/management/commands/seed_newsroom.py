@@ -1,8 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from articles.management.seed import ARTICLE
 from articles.models import Article
-from articles.seed import ARTICLE
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.webhooks import deliver_due
+from articles.webhooks.delivery import deliver_due
 
 
 class Command(BaseCommand):

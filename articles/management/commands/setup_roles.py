@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.permissions import ROLES, roles_setup
+from articles.desk.permissions import ROLES, roles_setup
 
 
 class Command(BaseCommand):

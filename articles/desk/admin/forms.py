@@ -1,0 +1,223 @@
+"""Forms of the editorial desk's admin pages."""
+
+from django import forms
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from articles.desk.editing import EditConflict, article_claim
+from articles.models import Article, Block, BlockKind, CorrectionKind
+from articles.models.blocks import heading_anchor
+from articles.sanitize import plain_text
+
+# Moves blocks out of the way while the body is renumbered (positions are unique).
+POSITION_SHIFT = 1_000_000
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form, carrying the edit version it was opened at."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "kicker",
+            "dek",
+            "slug",
+            "section",
+            "lead_photo",
+            "dateline",
+            "source",
+            "tags",
+            "people",
+            "language",
+            "translation_of",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            expected = cleaned.get("expected_version")
+            try:
+                # Inside the admin's transaction this also locks the row until the save.
+                with transaction.atomic():
+                    article_claim(
+                        article=self.instance,
+                        expected_version=expected if expected is not None else -1,
+                    )
+            except EditConflict as conflict:
+                raise forms.ValidationError(conflict.messages, code="edit_conflict") from None
+        return cleaned
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited as one item per line."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+    def has_changed(self, initial, data):
+        return self.to_python(self.prepare_value(initial) or "") != self.to_python(data or "")
+
+
+class BlockForm(forms.ModelForm):
+    items = LinesField(label=_("list items"), required=False, help_text=_("One item per line."))
+    # Django 6 assumes https for scheme-less URLs; say so now rather than rely on a default.
+    url = forms.URLField(label=_("embed URL"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Block
+        fields = ["kind", "text", "anchor", "level", "photo", "quote", "items", "url"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4, "class": "desk-text"})}
+
+    def __init__(self, *args, taken_anchors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.taken_anchors = taken_anchors if taken_anchors is not None else set()
+        self.fields["anchor"].help_text = _("Subheadings: the link target; made from the text.")
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == BlockKind.HEADING and not cleaned.get("anchor"):
+            # Made here rather than in Block.save so the form's checks see it.
+            taken = self.taken_anchors - {self.instance.anchor}
+            cleaned["anchor"] = heading_anchor(plain_text(cleaned.get("text") or ""), taken)
+        if cleaned.get("anchor"):
+            self.taken_anchors.add(cleaned["anchor"])
+        # Only the fields of the chosen kind count; the others may hold leftovers from
+        # switching kinds, which must not break the block's constraints.
+        if kind != BlockKind.PHOTO:
+            cleaned["photo"] = None
+        if kind != BlockKind.QUOTE:
+            cleaned["quote"] = None
+        if kind == BlockKind.PHOTO and not cleaned.get("photo"):
+            self.add_error("photo", _("Choose or upload the photo."))
+        if kind == BlockKind.QUOTE and not cleaned.get("quote"):
+            self.add_error("quote", _("Choose the quote to pull out."))
+        if (
+            kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and not plain_text(cleaned.get("text") or "").strip()
+        ):
+            self.add_error("text", _("Write the text."))
+        if kind == BlockKind.EMBED and not cleaned.get("url"):
+            self.add_error("url", _("Give the address of what to embed."))
+        return cleaned
+
+
+class BlockFormSet(BaseInlineFormSet):
+    """The body: blocks in the order the editor arranged them (the ORDER field, which the
+    page's up/down buttons maintain), numbered 0, 1, 2... when saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.taken_anchors = set()
+        if self.instance.pk:
+            self.taken_anchors.update(
+                Block.objects.filter(article=self.instance)
+                .exclude(anchor="")
+                .values_list("anchor", flat=True)
+            )
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "taken_anchors": self.taken_anchors}
+
+    def save(self, commit=True):
+        ordered = [form for form in self.ordered_forms if form.instance is not None]
+        for index, form in enumerate(ordered):
+            form.instance.position = index
+        if commit and self.instance.pk:
+            # Move every block out of the way first, one by one so that the unique
+            # positions never clash, then let each take its new place.
+            for offset, block_id in enumerate(
+                Block.objects.filter(article=self.instance).values_list("pk", flat=True)
+            ):
+                Block.objects.filter(pk=block_id).update(position=POSITION_SHIFT + offset)
+        saved = super().save(commit)
+        if commit:
+            for form in ordered:
+                if form.instance.pk and not form.has_changed():
+                    Block.objects.filter(pk=form.instance.pk).update(
+                        position=form.instance.position
+                    )
+        return saved
+
+
+class QuoteForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        block, text = cleaned.get("block"), cleaned.get("text")
+        if block is not None and text and cleaned.get("offset") is None:
+            offset = plain_text(block.text).find(text)
+            if offset < 0:
+                self.add_error(
+                    "block", _("This paragraph does not contain the quoted words as typed.")
+                )
+            else:
+                cleaned["offset"] = offset
+        return cleaned
+
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class WorkflowForm(forms.Form):
+    """What a workflow action on the article page sends: the action and its details."""
+
+    action = forms.ChoiceField(
+        choices=[
+            (name, name)
+            for name in (
+                "submit",
+                "return",
+                "publish",
+                "schedule",
+                "embargo",
+                "lift_embargo",
+                "expiry",
+                "clear_expiry",
+                "unpublish",
+                "withdraw",
+                "correct",
+                "revoke_previews",
+            )
+        ]
+    )
+    note = forms.CharField(required=False, label=_("Note for the newsroom"))
+    at = forms.DateTimeField(required=False, widget=DATETIME_WIDGET, label=_("Time"))
+    notice = forms.CharField(required=False, widget=forms.Textarea, label=_("Public notice"))
+    kind = forms.ChoiceField(required=False, choices=CorrectionKind.choices, label=_("Kind"))
+    text = forms.CharField(required=False, widget=forms.Textarea, label=_("Public note"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") in ("schedule", "embargo", "expiry") and not cleaned.get("at"):
+            self.add_error("at", _("Give the date and time."))
+        return cleaned
+
+
+class TranslateForm(forms.Form):
+    language = forms.ChoiceField(label=_("Translate into"))
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        from newsroom.languages import language_choices
+
+        taken = set(article.translation_family().values_list("language", flat=True))
+        self.fields["language"].choices = [
+            (code, name) for code, name in language_choices() if code not in taken
+        ]

@@ -1,0 +1,1 @@
+"""The write API: the desk's articles, their workflow moves, ingest and preview links."""

@@ -1,0 +1,336 @@
+"""The write API's representation of an article: editorial content, drafts included."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from articles.desk.editing import ARTICLE_FIELDS
+from articles.desk.permissions import articles_visible_to
+from articles.desk.workflow import desk_state
+from articles.models import Article, Block, BlockKind, Person, Quote, Section, Tag
+from articles.sanitize import clean_inline_html, plain_text
+from media.models import Agency, Photo
+
+TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
+BLOCK_DEFAULTS = {
+    **{
+        name: Block._meta.get_field(name).get_default()
+        for name in Block.CONTENT_FIELDS
+        if name != "kind"
+    },
+    "quote": None,
+}
+QUOTE_DEFAULTS = {
+    "speaker_role": "",
+    "said_on": None,
+    "said_where": "",
+    "block": None,
+    "offset": None,
+}
+
+
+class DeskBlockSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=BlockKind.choices)
+    text = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+    anchor = serializers.SlugField(required=False, allow_blank=True, default="", max_length=100)
+    level = serializers.IntegerField(required=False, default=2, min_value=2, max_value=4)
+    photo = serializers.PrimaryKeyRelatedField(
+        queryset=Photo.objects.all(), required=False, allow_null=True, default=None
+    )
+    quote = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        help_text="Pull quotes: the index of the quote in this request's quotes.",
+    )
+    items = serializers.ListField(
+        child=serializers.CharField(max_length=2000), required=False, default=list
+    )
+    url = serializers.URLField(required=False, allow_blank=True, default="")
+
+    def validate(self, block):
+        # A PATCH skips field defaults; a block is always whole, so restore them.
+        block = {**BLOCK_DEFAULTS, **block}
+        kind = block["kind"]
+        problems = {}
+        if kind in TEXT_KINDS and not plain_text(block["text"]).strip():
+            problems["text"] = _("A %(kind)s needs text.") % {"kind": kind}
+        if (kind == BlockKind.PHOTO) != (block["photo"] is not None):
+            problems["photo"] = _("Photo blocks, and only they, take a photo.")
+        if (kind == BlockKind.QUOTE) != (block["quote"] is not None):
+            problems["quote"] = _("Pull-quote blocks, and only they, take a quote.")
+        if kind == BlockKind.EMBED and not block["url"]:
+            problems["url"] = _("An embed needs its URL.")
+        if kind == BlockKind.LIST and not block["items"]:
+            problems["items"] = _("A list needs items.")
+        if problems:
+            raise serializers.ValidationError(problems)
+        return block
+
+
+class DeskQuoteSerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        required=False, help_text="Keep this existing quote (its public id stays)."
+    )
+    text = serializers.CharField(max_length=5000)
+    speaker = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    speaker_role = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=300
+    )
+    language = serializers.CharField(required=False, max_length=10)
+    said_on = serializers.DateField(required=False, allow_null=True, default=None)
+    said_where = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200
+    )
+    block = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        help_text="The index, in blocks, of the paragraph the words stand in.",
+    )
+    offset = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        help_text="Where the words begin in that paragraph's text.",
+    )
+
+    def validate_language(self, value):
+        return validate_content_language(value)
+
+    def validate(self, quote):
+        return {**QUOTE_DEFAULTS, **quote}
+
+
+def validate_content_language(value):
+    if value not in settings.NEWSROOM_LANGUAGES:
+        raise serializers.ValidationError(
+            _("Not a content language here; use one of: %(languages)s.")
+            % {"languages": ", ".join(settings.NEWSROOM_LANGUAGES)}
+        )
+    return value
+
+
+class DeskBylineSerializer(serializers.Serializer):
+    person = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
+    )
+    agency = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Agency.objects.all(), required=False, allow_null=True
+    )
+
+    def validate(self, byline):
+        if bool(byline.get("person")) == bool(byline.get("agency")):
+            raise serializers.ValidationError(_("A byline names either a person or an agency."))
+        return byline
+
+
+class DeskArticleSerializer(serializers.ModelSerializer):
+    """An article as the desk edits it. Workflow fields are read-only here: they change
+    through the workflow actions (submit, publish, schedule...)."""
+
+    section = serializers.SlugRelatedField(slug_field="path", queryset=Section.objects.all())
+    tags = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Tag.objects.all(), many=True, required=False
+    )
+    people = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Person.objects.all(), many=True, required=False
+    )
+    # Written as sent; read back with indexes instead of ids (see to_representation).
+    bylines = DeskBylineSerializer(many=True, required=False, write_only=True)
+    blocks = DeskBlockSerializer(many=True, required=False, write_only=True)
+    quotes = DeskQuoteSerializer(many=True, required=False, write_only=True)
+    state_label = serializers.SerializerMethodField(help_text="What the desk sees now.")
+    updated_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "version",
+            "status",
+            "state_label",
+            *ARTICLE_FIELDS,  # what articles.editing.article_write writes
+            "tags",
+            "people",
+            "bylines",
+            "blocks",
+            "quotes",
+            "external_source",
+            "external_id",
+            "embargo_until",
+            "expires_at",
+            "first_published_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+            "updated_by",
+        ]
+        read_only_fields = [
+            "version",
+            "status",
+            "external_source",
+            "external_id",
+            "embargo_until",
+            "expires_at",
+            "first_published_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "translation_of" in self.fields:
+            # An article one cannot read does not exist here: same answer as a wrong id.
+            self.fields["translation_of"].queryset = articles_visible_to(request.user)
+
+    def get_state_label(self, article) -> str:
+        return desk_state(article)
+
+    def validate_language(self, value):
+        return validate_content_language(value)
+
+    def get_updated_by(self, article) -> str | None:
+        user = article.updated_by
+        return (user.get_full_name() or user.get_username()) if user else None
+
+    def to_representation(self, article):
+        data = super().to_representation(article)
+        blocks = sorted(article.blocks.all(), key=lambda block: block.position)
+        index = {block.pk: position for position, block in enumerate(blocks)}
+        quotes = list(article.quotes.all())
+        quote_index = {quote.pk: position for position, quote in enumerate(quotes)}
+        data["bylines"] = [
+            {
+                "person": b.person.slug if b.person_id else None,
+                "agency": b.agency.slug if b.agency_id else None,
+            }
+            for b in sorted(article.bylines.all(), key=lambda b: b.position)
+        ]
+        data["blocks"] = [
+            {
+                "kind": block.kind,
+                "text": block.text,
+                "anchor": block.anchor,
+                "level": block.level,
+                "photo": block.photo_id,
+                "quote": quote_index.get(block.quote_id),
+                "items": block.items,
+                "url": block.url,
+            }
+            for block in blocks
+        ]
+        data["quotes"] = [
+            {
+                "id": quote.pk,
+                "text": quote.text,
+                "speaker": quote.speaker.slug,
+                "speaker_role": quote.speaker_role,
+                "language": quote.language,
+                "said_on": quote.said_on,
+                "said_where": quote.said_where,
+                "block": index.get(quote.block_id),
+                "offset": quote.offset,
+            }
+            for quote in quotes
+        ]
+        return data
+
+    def validate(self, data):
+        blocks, quotes = data.get("blocks"), data.get("quotes")
+        if blocks is not None:
+            for position, block in enumerate(blocks):
+                if block["quote"] is not None and (
+                    quotes is None or block["quote"] >= len(quotes)
+                ):
+                    raise serializers.ValidationError(
+                        {"blocks": {position: {"quote": [_("No quote has this index.")]}}}
+                    )
+        if quotes is not None:
+            self._validate_placement(blocks, quotes)
+        if self.instance is None and "language" not in data:
+            data["language"] = settings.NEWSROOM_DEFAULT_LANGUAGE
+        return data
+
+    def _validate_placement(self, blocks, quotes):
+        errors = {}
+        for position, quote in enumerate(quotes):
+            if quote["block"] is None:
+                continue
+            if blocks is None or quote["block"] >= len(blocks):
+                errors[position] = {"block": [_("No block has this index in this request.")]}
+                continue
+            block = blocks[quote["block"]]
+            text = plain_text(clean_inline_html(block["text"]))
+            offset = quote["offset"] or 0
+            if text[offset : offset + len(quote["text"])] != quote["text"]:
+                errors[position] = {
+                    "offset": [_("The block does not contain these words at this offset.")]
+                }
+        if errors:
+            raise serializers.ValidationError({"quotes": errors})
+
+
+class DeskArticleListSerializer(serializers.ModelSerializer):
+    section = serializers.SlugRelatedField(slug_field="path", read_only=True)
+    state_label = serializers.SerializerMethodField(help_text="What the desk sees now.")
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "version",
+            "status",
+            "state_label",
+            "language",
+            "headline",
+            "slug",
+            "section",
+            "updated_at",
+        ]
+
+    def get_state_label(self, article) -> str:
+        return desk_state(article)
+
+
+class TransitionSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class ScheduleSerializer(TransitionSerializer):
+    at = serializers.DateTimeField(help_text="When it appears (with a time zone).")
+
+
+class EmbargoSerializer(TransitionSerializer):
+    until = serializers.DateTimeField(allow_null=True, help_text="null lifts the embargo.")
+
+
+class ExpirySerializer(TransitionSerializer):
+    at = serializers.DateTimeField(allow_null=True, help_text="null clears the expiry.")
+
+
+class WithdrawSerializer(TransitionSerializer):
+    notice = serializers.CharField(max_length=2000, help_text="What readers see instead.")
+
+
+class CorrectionSerializer(TransitionSerializer):
+    kind = serializers.ChoiceField(choices=["correction", "clarification", "update"])
+    text = serializers.CharField(max_length=4000)
+
+
+__all__ = [
+    "CorrectionSerializer",
+    "DeskArticleListSerializer",
+    "DeskArticleSerializer",
+    "EmbargoSerializer",
+    "ExpirySerializer",
+    "Quote",
+    "ScheduleSerializer",
+    "TransitionSerializer",
+    "WithdrawSerializer",
+]

@@ -1,0 +1,438 @@
+"""Workflow services: every move of an article from draft to the public and back.
+
+    draft --submit--> in review --publish--> published
+      ^                  |                     |  \\--withdraw--> withdrawn (410 + notice)
+      '----return--------'<------return--------'
+    publish at a future time (schedule) or behind an embargo: "scheduled" until then.
+
+Each service is keyword-only and atomic, checks the user's permission itself
+(``PermissionDenied``) and the move's validity (``ValidationError`` with a sentence an
+editor can act on), and changes nothing when it refuses. Each records who, when, from
+which state to which, and a note in ``ArticleTransition``.
+
+Visibility is decided when the public API reads (``ArticleVersion.objects.public()``
+compares ``visible_from``/``visible_until`` with the clock), so a scheduled story
+appears, an embargo lifts and an expired story disappears at the right moment with no
+job to run or to miss.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles import publishing
+from articles.desk import permissions
+from articles.desk.editing import local_time
+from articles.models import (
+    ArticleStatus,
+    ArticleTransition,
+    ArticleVersion,
+    Correction,
+    CorrectionKind,
+    TransitionAction,
+)
+from articles.publishing.previews import article_revoke_previews
+
+PUBLISHABLE = {
+    ArticleStatus.DRAFT,
+    ArticleStatus.IN_REVIEW,
+    ArticleStatus.PUBLISHED,
+    ArticleStatus.SCHEDULED,
+}
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _lock(article):
+    """Return ``article`` fresh from the database, locked (with its translations) for
+    the transaction: the same lock every publication move and render takes."""
+    return publishing.article_lock(article)
+
+
+def _live(article):
+    return ArticleVersion.objects.filter(article=article, is_live=True).first()
+
+
+def _log(article, action, from_status, user, note="", **details):
+    return ArticleTransition.objects.create(
+        article=article,
+        action=action,
+        from_status=from_status,
+        to_status=article.status,
+        user=user,
+        note=note,
+        details={key: _json(value) for key, value in details.items()},
+    )
+
+
+def _json(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _set_status(article, status, user):
+    article.status = status
+    article.updated_by = user
+    article.save(update_fields=["status", "updated_by", "updated_at"])
+
+
+def _refuse_withdrawn(article):
+    if article.status == ArticleStatus.WITHDRAWN:
+        raise ValidationError(
+            _("This article has been withdrawn; a withdrawn article is never published again.")
+        )
+
+
+def _is_public_now(version, now):
+    return (
+        version is not None
+        and version.withdrawn_at is None
+        and version.visible_from <= now
+        and (version.visible_until is None or version.visible_until > now)
+    )
+
+
+# --- Review ----------------------------------------------------------------------------------
+
+
+def article_submit(*, article, user, note=""):
+    """Hand a draft to the editors: draft -> in review. The reporter can no longer edit it."""
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_submit(user, article), _("You may not submit this article."))
+        if article.status != ArticleStatus.DRAFT:
+            raise ValidationError(
+                _("Only a draft can be submitted for review; this article is %(status)s.")
+                % {"status": article.get_status_display().lower()}
+            )
+        if not article.blocks.exists():
+            raise ValidationError(_("The article has no body yet; write it before submitting."))
+        before = article.status
+        _set_status(article, ArticleStatus.IN_REVIEW, user)
+        _log(article, TransitionAction.SUBMITTED, before, user, note)
+    return article
+
+
+def article_return_to_draft(*, article, user, note=""):
+    """Send an article back to its reporter for more work: in review (or published, or
+    scheduled) -> draft. A published version stays public until someone publishes again
+    or unpublishes it."""
+    with transaction.atomic():
+        article = _lock(article)
+        _require(
+            permissions.can_return_to_draft(user, article),
+            _("Only editors may return an article to draft."),
+        )
+        if article.status not in {
+            ArticleStatus.IN_REVIEW,
+            ArticleStatus.PUBLISHED,
+            ArticleStatus.SCHEDULED,
+        }:
+            raise ValidationError(
+                _("Only an article in review or published can be returned; this one is %(s)s.")
+                % {"s": article.get_status_display().lower()}
+            )
+        before = article.status
+        _set_status(article, ArticleStatus.DRAFT, user)
+        _log(article, TransitionAction.RETURNED, before, user, note)
+    return article
+
+
+# --- Publication -----------------------------------------------------------------------------
+
+
+def article_publish(*, article, user, note=""):
+    """Publish the article's current content now, as its new live version.
+
+    Returns the ArticleVersion. An embargo on the article still holds it back.
+    """
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_publish(user, article), _("You may not publish articles."))
+        _refuse_withdrawn(article)
+        before = article.status
+        version = publishing.version_publish(article=article, user=user, note=note)
+        article.refresh_from_db()
+        _log(
+            article,
+            TransitionAction.PUBLISHED,
+            before,
+            user,
+            note,
+            version=version.number,
+            visible_from=version.visible_from,
+        )
+    return version
+
+
+def article_schedule(*, article, user, at, note=""):
+    """Publish the article's current content so that it appears at ``at`` (a future,
+    time-zone aware moment). Its status reads "scheduled" until then and "published"
+    after, without any job running."""
+    now = timezone.now()
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_schedule(user, article), _("You may not schedule articles."))
+        _refuse_withdrawn(article)
+        if at is None or at <= now:
+            raise ValidationError(
+                _("A scheduled time must be in the future; %(at)s has passed.")
+                % {"at": local_time(at) if at else _("no time")}
+            )
+        if _is_public_now(_live(article), now):
+            raise ValidationError(
+                _(
+                    "This article is public now: scheduling would take it offline until "
+                    "then. Publish the update now, or unpublish it first."
+                )
+            )
+        before = article.status
+        version = publishing.version_publish(article=article, user=user, note=note, at=at)
+        article.refresh_from_db()
+        _log(
+            article,
+            TransitionAction.SCHEDULED,
+            before,
+            user,
+            note,
+            version=version.number,
+            at=at,
+            visible_from=version.visible_from,
+        )
+    return version
+
+
+def article_unpublish(*, article, user, note=""):
+    """Take the article off the public API (it reads "not found" there); its published
+    versions stay on record and the article goes back to draft."""
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_unpublish(user, article), _("You may not unpublish articles."))
+        if article.status == ArticleStatus.WITHDRAWN:
+            raise ValidationError(
+                _("This article has been withdrawn; its public notice stays in place.")
+            )
+        before = article.status
+        publishing.version_unpublish(article=article, user=user)
+        article.refresh_from_db()
+        _log(article, TransitionAction.UNPUBLISHED, before, user, note)
+    return article
+
+
+def article_withdraw(*, article, user, notice, note=""):
+    """Kill a published article: readers get 410 Gone with ``notice`` instead of it.
+
+    The article and every published version stay on record; it can no longer be edited
+    or published.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_withdraw(user, article), _("You may not withdraw articles."))
+        if not (notice or "").strip():
+            raise ValidationError(_("Write the notice readers will see in its place."))
+        publishing.version_withdraw(article=article, notice=notice.strip(), at=now)
+        article_revoke_previews(article=article)
+        before = article.status
+        _set_status(article, ArticleStatus.WITHDRAWN, user)
+        _log(article, TransitionAction.WITHDRAWN, before, user, note, notice=notice.strip())
+    return article
+
+
+def article_add_correction(*, article, user, kind, text, note=""):
+    """Attach a typed public note (correction, clarification, update) to a published
+    article and republish its current content, so readers get the note with its date.
+
+    Returns the Correction.
+    """
+    with transaction.atomic():
+        article = _lock(article)
+        _require(
+            permissions.can_add_correction(user, article) and permissions.can_publish(user),
+            _("You may not attach public notes."),
+        )
+        _refuse_withdrawn(article)
+        if kind not in CorrectionKind.values:
+            raise ValidationError(
+                _("A public note is a correction, a clarification or an update.")
+            )
+        if not (text or "").strip():
+            raise ValidationError(_("Write the text of the note readers will see."))
+        if _live(article) is None:
+            raise ValidationError(
+                _("Only a published article takes public notes; publish it first.")
+            )
+        correction = Correction.objects.create(
+            article=article, kind=kind, text=text.strip(), created_by=user
+        )
+        before = article.status
+        version = publishing.version_publish(article=article, user=user, note=note)
+        article.refresh_from_db()
+        _log(
+            article,
+            TransitionAction.CORRECTED,
+            before,
+            user,
+            note,
+            kind=kind,
+            text=correction.text,
+            version=version.number,
+        )
+    return correction
+
+
+# --- Embargo and expiry ----------------------------------------------------------------------
+
+
+def _move_window(version, *, article, now):
+    """Recompute a not-yet-visible live version's window after the embargo changed."""
+    start = max(version.published_at, now)
+    if article.embargo_until is not None:
+        start = max(start, article.embargo_until)
+    moved = publishing.version_set_window(article=article, visible_from=start, at=now)
+    if moved is not None:
+        version.visible_from = moved.visible_from
+        article.first_published_at = moved.first_published_at
+
+
+def article_embargo(*, article, user, until, note=""):
+    """Hold the article back until ``until`` (a future, time-zone aware moment), or lift
+    the embargo (``until=None``). Applies to the next publication, and to a scheduled
+    version not yet visible. Refuses a time in the past, an embargo on an article that
+    is already public, and one on an article that could not be published."""
+    now = timezone.now()
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_schedule(user, article), _("You may not set embargoes."))
+        _refuse_withdrawn(article)
+        live = _live(article)
+        if until is not None:
+            if until <= now:
+                raise ValidationError(
+                    _("An embargo must lift in the future; %(at)s has passed.")
+                    % {"at": local_time(until)}
+                )
+            if _is_public_now(live, now):
+                raise ValidationError(
+                    _("This article is already public: an embargo cannot hold it back now.")
+                )
+            if article.expires_at is not None and article.expires_at <= until:
+                raise ValidationError(
+                    _("The embargo would lift after the article expires (%(at)s).")
+                    % {"at": local_time(article.expires_at)}
+                )
+            problems = publishing.publication_problems(article, at=until)
+            if problems:
+                raise ValidationError(
+                    [_("This article cannot be published, so it cannot be embargoed:"), *problems]
+                )
+        elif article.embargo_until is None:
+            raise ValidationError(_("This article has no embargo to lift."))
+        before_until = article.embargo_until
+        article.embargo_until = until
+        article.updated_by = user
+        if live is not None and live.visible_from > now and live.withdrawn_at is None:
+            _move_window(live, article=article, now=now)
+            if live.visible_from <= now:
+                article.status = ArticleStatus.PUBLISHED
+        article.save(
+            update_fields=[
+                "embargo_until",
+                "first_published_at",
+                "status",
+                "updated_by",
+                "updated_at",
+            ]
+        )
+        if until is None:
+            _log(
+                article,
+                TransitionAction.EMBARGO_LIFTED,
+                article.status,
+                user,
+                note,
+                was=before_until,
+            )
+        else:
+            _log(article, TransitionAction.EMBARGOED, article.status, user, note, until=until)
+    return article
+
+
+def article_set_expiry(*, article, user, at, note=""):
+    """Make the article disappear from the public API at ``at`` (a future, time-zone
+    aware moment), or never (``at=None``). Applies to the live version at once."""
+    now = timezone.now()
+    with transaction.atomic():
+        article = _lock(article)
+        _require(permissions.can_schedule(user, article), _("You may not set expiry times."))
+        _refuse_withdrawn(article)
+        live = _live(article)
+        if at is not None:
+            if at <= now:
+                raise ValidationError(
+                    _("An expiry time must be in the future; %(at)s has passed.")
+                    % {"at": local_time(at)}
+                )
+            if article.embargo_until is not None and at <= article.embargo_until:
+                raise ValidationError(
+                    _("The article cannot expire before its embargo lifts (%(at)s).")
+                    % {"at": local_time(article.embargo_until)}
+                )
+            if live is not None and at <= live.visible_from:
+                raise ValidationError(
+                    _("The article cannot expire before it appears (%(at)s).")
+                    % {"at": local_time(live.visible_from)}
+                )
+        elif article.expires_at is None:
+            raise ValidationError(_("This article has no expiry to clear."))
+        article.expires_at = at
+        article.updated_by = user
+        article.save(update_fields=["expires_at", "updated_by", "updated_at"])
+        if live is not None:
+            publishing.version_set_window(article=article, visible_until=at, at=now)
+        action = TransitionAction.EXPIRY_SET if at else TransitionAction.EXPIRY_CLEARED
+        _log(article, action, article.status, user, note, at=at)
+    return article
+
+
+# --- Reading the state -----------------------------------------------------------------------
+
+
+def desk_state(article, *, at=None):
+    """Return the article's state as the desk should see it *now*: its editorial status
+    while it is a draft or in review, else what the public sees (published, scheduled,
+    embargoed, expired, withdrawn). Computed at read time from the live version, so it
+    is right the moment a schedule, embargo or expiry passes.
+
+    Uses the ``live_*`` annotations of ``Article.objects.with_live_window()`` when present.
+    """
+    at = at or timezone.now()
+    if hasattr(article, "live_from"):
+        live_from, live_until = article.live_from, article.live_until
+        withdrawn_at = article.live_withdrawn_at
+    else:
+        live = _live(article)
+        live_from = live.visible_from if live else None
+        live_until = live.visible_until if live else None
+        withdrawn_at = live.withdrawn_at if live else None
+    if article.status in {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}:
+        return article.get_status_display()
+    if withdrawn_at is not None or article.status == ArticleStatus.WITHDRAWN:
+        return _("Withdrawn")
+    if live_from is None:
+        return article.get_status_display()
+    if live_until is not None and live_until <= at:
+        return _("Expired")
+    if live_from > at:
+        if article.embargo_until is not None and article.embargo_until >= live_from:
+            return _("Embargoed")
+        return _("Scheduled")
+    return _("Published")
+
+
+def is_public(article, *, at=None):
+    """Is a version of ``article`` readable on the public API at ``at`` (now)?"""
+    return ArticleVersion.objects.public(at).filter(article=article).exists()

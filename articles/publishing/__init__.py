@@ -1,0 +1,47 @@
+"""The publishing side: the one writer of published versions.
+
+``services`` publishes, unpublishes, withdraws, moves visibility windows and renders;
+``snapshots`` freezes an article and renders its public JSON; ``formats`` turns that
+into ninjs and JSON-LD; ``events`` announces what readers can now see; ``previews``
+makes signed preview links; ``signals`` and ``tasks`` render again what a shared change
+touches. The services are re-exported here: ``from articles.publishing import
+version_publish``.
+"""
+
+from articles.publishing.services import (
+    KEEP,
+    RENDERED_COLUMNS,
+    article_lock,
+    publication_problems,
+    version_before_load,
+    version_complete_loaded,
+    version_prepare,
+    version_public_document,
+    version_publish,
+    version_render,
+    version_set_window,
+    version_unpublish,
+    version_withdraw,
+    versions_refresh_due,
+    versions_rerender,
+    versions_write_relations,
+)
+
+__all__ = [
+    "KEEP",
+    "RENDERED_COLUMNS",
+    "article_lock",
+    "publication_problems",
+    "version_before_load",
+    "version_complete_loaded",
+    "version_prepare",
+    "version_public_document",
+    "version_publish",
+    "version_render",
+    "version_set_window",
+    "version_unpublish",
+    "version_withdraw",
+    "versions_refresh_due",
+    "versions_rerender",
+    "versions_write_relations",
+]

@@ -1,0 +1,1 @@
+"""Signed webhook deliveries of publication events (``articles.publishing.events``)."""
