@@ -5,17 +5,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from articles.delivery.api.urls import router as articles_router
+from articles.delivery.api.urls import urlpatterns as public_urls
 from articles.delivery.feeds import LatestArticlesAtomFeed, LatestArticlesFeed, cached_feed
 from articles.delivery.sitemaps import SITEMAPS, cached_sitemap, news_sitemap
 from articles.desk.api.urls import urlpatterns as desk_urls
-from media.api.urls import router as media_router
 from newsroom.api.docs import RedocView, SwaggerView
 from newsroom.api.tokens import TokenLoginView, TokenLogoutView
 
 api_v1 = [
-    *articles_router.urls,
-    *media_router.urls,
+    *public_urls,
     *desk_urls,
     path("auth/token/", TokenLoginView.as_view(), name="token-login"),
     path("auth/logout/", TokenLogoutView.as_view(), name="token-logout"),

@@ -32,7 +32,7 @@ from articles.models import (
     CorrectionKind,
     TransitionAction,
 )
-from articles.publishing.previews import article_revoke_previews
+from articles.publishing.previews import previews_revoke
 
 PUBLISHABLE = {
     ArticleStatus.DRAFT,
@@ -235,7 +235,7 @@ def article_withdraw(*, article, user, notice, note=""):
         if not (notice or "").strip():
             raise ValidationError(_("Write the notice readers will see in its place."))
         publishing.version_withdraw(article=article, notice=notice.strip(), at=now)
-        article_revoke_previews(article=article)
+        previews_revoke(article=article)
         before = article.status
         _set_status(article, ArticleStatus.WITHDRAWN, user)
         _log(article, TransitionAction.WITHDRAWN, before, user, note, notice=notice.strip())
@@ -436,3 +436,16 @@ def desk_state(article, *, at=None):
 def is_public(article, *, at=None):
     """Is a version of ``article`` readable on the public API at ``at`` (now)?"""
     return ArticleVersion.objects.public(at).filter(article=article).exists()
+
+
+# --- Preview links -----------------------------------------------------------------------------
+
+
+def article_revoke_previews(*, article, user):
+    """Make every preview link of ``article`` made so far stop working (a withdrawal does
+    it too). Whoever may preview the article may revoke its links."""
+    _require(
+        permissions.can_preview(user, article),
+        _("You may not manage this article's previews."),
+    )
+    return previews_revoke(article=article)

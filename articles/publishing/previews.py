@@ -14,13 +14,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.desk import permissions
 from articles.models import Article, ArticleStatus
 from articles.publishing import snapshots
 
@@ -67,13 +65,9 @@ def preview_document(token):
     return snapshots.render(snapshots.freeze(article)).document
 
 
-def article_revoke_previews(*, article, user=None):
-    """Make every preview link of ``article`` issued so far stop working.
-
-    ``user`` None is the system (a withdrawal); a person needs the right to preview it.
-    """
-    if user is not None and not permissions.can_preview(user, article):
-        raise PermissionDenied(_("You may not manage this article's previews."))
+def previews_revoke(*, article):
+    """Make every preview link of ``article`` issued so far stop working. Checks no
+    permission: the desk's ``article_revoke_previews`` does, a withdrawal needs none."""
     with transaction.atomic():
         # update(): a revocation must not count as an edit of the article.
         Article.objects.filter(pk=article.pk).update(

@@ -26,6 +26,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
+from django_tasks import task as background_task
 
 from articles.models import DeliveryStatus, WebhookDelivery, WebhookSubscriber
 from articles.publishing import events
@@ -112,8 +113,6 @@ def queue_deliveries(sender, event, version, previous=None, **kwargs):
 
 
 def enqueue(delivery, run_after=None):
-    from articles.publishing.tasks import deliver_webhook
-
     task = deliver_webhook
     if run_after is not None:
         if not task.get_backend().supports_defer:
@@ -187,3 +186,10 @@ def deliver_due(*, at=None):
     for delivery_id in ids:
         deliver(delivery_id)
     return len(ids)
+
+
+@background_task()
+def deliver_webhook(delivery_id):
+    """Send one webhook delivery, in the task worker (retries schedule themselves)."""
+    delivery = deliver(delivery_id)
+    return delivery.status if delivery else None

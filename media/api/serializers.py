@@ -3,11 +3,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.delivery.api.schema import (
-    CreditSerializer,
-    FocalPointSerializer,
-    RenditionSerializer,
-)
+from media.api.schema import CreditSerializer, FocalPointSerializer, RenditionSerializer
 from media.models import Agency, Photo
 from media.public import photo_public_document
 from media.renditions import renditions_document

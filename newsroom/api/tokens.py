@@ -12,7 +12,7 @@ from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 
-from articles.delivery.api.schema import ErrorSerializer
+from newsroom.api.schema import ErrorSerializer
 from newsroom.api.views import StrictQueryParamsMixin
 
 

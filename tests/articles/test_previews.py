@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from articles.desk import workflow
 from articles.desk.editing import article_save
+from articles.desk.workflow import article_revoke_previews
 from articles.models import Article
-from articles.publishing.previews import article_revoke_previews
 from tests.desk import make_user
 from tests.factories import article_with_body, published_article
 

@@ -10,6 +10,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from articles.delivery.api.shaping import DOCUMENT_FIELDS, EXPANSIONS
+from media.api.schema import PublishedPhotoSerializer, TeaserPhotoSerializer
+from newsroom.api.schema import ErrorSerializer
 
 ro = {"read_only": True}
 
@@ -30,60 +32,6 @@ class BylineSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["person", "agency"], **ro)
     name = serializers.CharField(**ro)
     slug = serializers.CharField(**ro)
-
-
-class CreditSerializer(serializers.Serializer):
-    creator = serializers.CharField(**ro)
-    agency = serializers.CharField(**ro)
-    pool = serializers.BooleanField(**ro)
-    platform = serializers.CharField(**ro)
-    handle = serializers.CharField(**ro)
-
-
-class FocalPointSerializer(serializers.Serializer):
-    x = serializers.FloatField(**ro, help_text="0 (left) to 1 (right).")
-    y = serializers.FloatField(**ro, help_text="0 (top) to 1 (bottom).")
-
-
-class RenditionSerializer(serializers.Serializer):
-    name = serializers.CharField(**ro, help_text="The declared spec, e.g. 16x9-800-webp.")
-    crop = serializers.CharField(**ro, help_text="full, 16x9, 4x3 or 1x1.")
-    url = serializers.CharField(**ro)
-    content_type = serializers.CharField(**ro)
-    width = serializers.IntegerField(**ro)
-    height = serializers.IntegerField(**ro)
-    size = serializers.IntegerField(**ro, help_text="Bytes.")
-
-
-class PublishedPhotoSerializer(serializers.Serializer):
-    id = serializers.IntegerField(**ro)
-    url = serializers.CharField(**ro)
-    width = serializers.IntegerField(**ro)
-    height = serializers.IntegerField(**ro)
-    caption = serializers.CharField(**ro, help_text="In the article's language, or another.")
-    caption_language = serializers.CharField(**ro, allow_null=True)
-    alt_text = serializers.CharField(**ro, help_text="Empty for decorative photos.")
-    is_decorative = serializers.BooleanField(**ro)
-    credit_line = serializers.CharField(**ro, help_text="In the house style: PHOTO/Name/POOL/AFP.")
-    credit = CreditSerializer(**ro)
-    copyright_notice = serializers.CharField(**ro)
-    usage_terms = serializers.CharField(**ro)
-    taken_on = serializers.DateField(**ro, allow_null=True)
-    taken_place = serializers.CharField(**ro)
-    focal_point = FocalPointSerializer(**ro)
-    renditions = RenditionSerializer(many=True, **ro, help_text="srcset-ready.")
-
-
-class TeaserPhotoSerializer(serializers.Serializer):
-    id = serializers.IntegerField(**ro)
-    url = serializers.CharField(**ro)
-    width = serializers.IntegerField(**ro)
-    height = serializers.IntegerField(**ro)
-    alt_text = serializers.CharField(**ro)
-    caption = serializers.CharField(**ro)
-    credit_line = serializers.CharField(**ro)
-    focal_point = FocalPointSerializer(**ro)
-    renditions = RenditionSerializer(many=True, **ro, help_text="Up to 800 px wide.")
 
 
 class PersonRefSerializer(serializers.Serializer):
@@ -189,28 +137,6 @@ class ArticleSerializer(ArticleTeaserSerializer):
     )
 
 
-class ErrorBodySerializer(serializers.Serializer):
-    status = serializers.IntegerField(**ro)
-    code = serializers.CharField(**ro)
-    message = serializers.CharField(**ro)
-    fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        **ro,
-        help_text="For invalid input: messages per parameter or field.",
-    )
-    errors = serializers.ListField(child=serializers.CharField(), **ro)
-    id = serializers.IntegerField(**ro, help_text="410: the withdrawn article.")
-    withdrawn_at = serializers.DateTimeField(**ro, help_text="410: when it was withdrawn.")
-
-
-class ErrorSerializer(serializers.Serializer):
-    error = ErrorBodySerializer(**ro)
-
-
-ERRORS = {
-    400: OpenApiResponse(ErrorSerializer, description="Invalid or unknown parameter."),
-    404: OpenApiResponse(ErrorSerializer, description="Nothing published matches."),
-}
 GONE = {410: OpenApiResponse(ErrorSerializer, description="Withdrawn, with its public notice.")}
 
 FIELDS = OpenApiParameter(
@@ -222,21 +148,6 @@ EXPAND = OpenApiParameter(
     "expand",
     OpenApiTypes.STR,
     description=f"Comma-separated relations to expand, from: {', '.join(sorted(EXPANSIONS))}.",
-)
-LANG = OpenApiParameter(
-    "lang",
-    OpenApiTypes.STR,
-    description="A content language: serve the article's translation in it, if published. "
-    "Without it, Accept-Language is used.",
-)
-CURSOR = OpenApiParameter("cursor", OpenApiTypes.STR, description="From next/previous links.")
-PAGE_SIZE = OpenApiParameter(
-    "page_size", {"type": "integer", "minimum": 1, "maximum": 100}, description="Default 20."
-)
-PAGE = OpenApiParameter(
-    "page",
-    {"type": "integer", "minimum": 1, "maximum": 50},
-    description="With q (relevance pages) only; without q, pages are cursors.",
 )
 LOOKUP = OpenApiParameter(
     "lookup", OpenApiTypes.STR, OpenApiParameter.PATH, description="An article id or slug."

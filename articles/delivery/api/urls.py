@@ -1,6 +1,9 @@
+from django.urls import path
 from rest_framework import permissions, routers
 from rest_framework.routers import DefaultRouter
 
+from articles.delivery.api.photos import PhotoViewSet
+from articles.delivery.api.previews import PreviewView
 from articles.delivery.api.views import (
     ArticleViewSet,
     PersonViewSet,
@@ -33,3 +36,9 @@ router.register("sections", SectionViewSet, basename="section")
 router.register("people", PersonViewSet, basename="person")
 router.register("tags", TagViewSet, basename="tag")
 router.register("quotes", QuoteViewSet, basename="quote")
+router.register("photos", PhotoViewSet, basename="photo")
+
+urlpatterns = [
+    *router.urls,
+    path("previews/<str:token>/", PreviewView.as_view({"get": "retrieve"}), name="preview"),
+]

@@ -42,6 +42,7 @@ from articles.delivery.cache import cached_public_response, make_response
 from articles.models import ArticleVersion, PublishedQuote, Section
 from articles.publishing import version_public_document, versions_refresh_due
 from newsroom import jsontext
+from newsroom.api import schema as common
 from newsroom.api.errors import error_json
 from newsroom.api.renderers import JSONRenderer
 from newsroom.api.views import StrictQueryParamsMixin
@@ -55,36 +56,36 @@ LIST_COLUMNS = ("article_id", "first_published_at", "changed_at", "rendering_val
 @extend_schema_view(
     list=extend_schema(
         summary="List published articles",
-        parameters=[schema.FIELDS, schema.EXPAND, schema.CURSOR, schema.PAGE_SIZE, schema.PAGE],
+        parameters=[schema.FIELDS, schema.EXPAND, common.CURSOR, common.PAGE_SIZE, common.PAGE],
         responses={
             200: schema.ArticleTeaserSerializer(many=True),
-            400: schema.ERRORS[400],
+            400: common.ERRORS[400],
         },
     ),
     retrieve=extend_schema(
         summary="One published article",
-        parameters=[schema.LOOKUP, schema.FIELDS, schema.EXPAND, schema.LANG],
-        responses={200: schema.ArticleSerializer, **schema.ERRORS, **schema.GONE},
+        parameters=[schema.LOOKUP, schema.FIELDS, schema.EXPAND, common.LANG],
+        responses={200: schema.ArticleSerializer, **common.ERRORS, **schema.GONE},
     ),
     ninjs=extend_schema(
         summary="One article in IPTC ninjs 3.1",
-        parameters=[schema.LOOKUP, schema.LANG],
+        parameters=[schema.LOOKUP, common.LANG],
         responses={
             (200, "application/json"): OpenApiResponse(
                 OpenApiTypes.OBJECT, description="A ninjs 3.1 document (see iptc.org/std/ninjs)."
             ),
-            **schema.ERRORS,
+            **common.ERRORS,
             **schema.GONE,
         },
     ),
     jsonld=extend_schema(
         summary="One article as schema.org NewsArticle JSON-LD",
-        parameters=[schema.LOOKUP, schema.LANG],
+        parameters=[schema.LOOKUP, common.LANG],
         responses={
             (200, "application/ld+json"): OpenApiResponse(
                 OpenApiTypes.OBJECT, description="NewsArticle."
             ),
-            **schema.ERRORS,
+            **common.ERRORS,
             **schema.GONE,
         },
     ),
@@ -272,7 +273,7 @@ def withdrawn_json(version):
                 "lookup", OpenApiTypes.STR, OpenApiParameter.PATH, description="Id or path."
             )
         ],
-        responses={200: SectionSerializer, **schema.ERRORS},
+        responses={200: SectionSerializer, **common.ERRORS},
     ),
 )
 class SectionViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
@@ -347,10 +348,10 @@ ENTITY_LOOKUP = OpenApiParameter(
 @extend_schema_view(
     list=extend_schema(
         summary="People in published articles",
-        responses={200: PersonSerializer(many=True), 400: schema.ERRORS[400]},
+        responses={200: PersonSerializer(many=True), 400: common.ERRORS[400]},
     ),
     retrieve=extend_schema(
-        parameters=[ENTITY_LOOKUP], responses={200: PersonSerializer, **schema.ERRORS}
+        parameters=[ENTITY_LOOKUP], responses={200: PersonSerializer, **common.ERRORS}
     ),
 )
 class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
@@ -366,10 +367,10 @@ class PersonViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Tags of published articles",
-        responses={200: TagSerializer(many=True), 400: schema.ERRORS[400]},
+        responses={200: TagSerializer(many=True), 400: common.ERRORS[400]},
     ),
     retrieve=extend_schema(
-        parameters=[ENTITY_LOOKUP], responses={200: TagSerializer, **schema.ERRORS}
+        parameters=[ENTITY_LOOKUP], responses={200: TagSerializer, **common.ERRORS}
     ),
 )
 class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
@@ -387,12 +388,12 @@ class TagViewSet(PublicEntityMixin, viewsets.ReadOnlyModelViewSet):
         summary="Quotes in published articles",
         responses={
             200: schema.PublishedQuoteSerializer(many=True),
-            400: schema.ERRORS[400],
+            400: common.ERRORS[400],
         },
     ),
     retrieve=extend_schema(
         summary="One published quote",
-        responses={200: schema.PublishedQuoteSerializer, **schema.ERRORS},
+        responses={200: schema.PublishedQuoteSerializer, **common.ERRORS},
     ),
 )
 class QuoteViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):

@@ -1,6 +1,6 @@
 """The editorial desk in the Django admin. Every action calls the services in
-``articles.workflow``, ``articles.editing`` and ``articles.history``; the rules of who
-may do what live in ``articles.permissions``."""
+``articles.desk.workflow``, ``articles.desk.editing`` and ``articles.desk.history``; the
+rules of who may do what live in ``articles.desk.permissions``."""
 
 from articles.desk.admin.articles import ArticleAdmin
 from articles.desk.admin.entities import (
@@ -11,7 +11,6 @@ from articles.desk.admin.entities import (
     SectionAdmin,
     TagAdmin,
 )
-from articles.webhooks.admin import WebhookDeliveryAdmin, WebhookSubscriberAdmin
 
 __all__ = [
     "ArticleAdmin",
@@ -21,6 +20,4 @@ __all__ = [
     "QuoteAdmin",
     "SectionAdmin",
     "TagAdmin",
-    "WebhookDeliveryAdmin",
-    "WebhookSubscriberAdmin",
 ]

@@ -27,9 +27,9 @@ from articles.desk.admin.forms import (
     WorkflowForm,
 )
 from articles.desk.editing import article_save, article_translate, local_time, user_name
+from articles.desk.workflow import article_revoke_previews
 from articles.models import Article, ArticleStatus, ArticleTransition, Block, Byline, Quote
 from articles.publishing import snapshots
-from articles.publishing.previews import article_revoke_previews
 from media.models import Photo
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from articles.desk.api.views import DeskArticleViewSet, IngestView, PreviewView
+from articles.desk.api.views import DeskArticleViewSet, IngestView
 
 router = SimpleRouter()
 router.register("desk/articles", DeskArticleViewSet, basename="desk-article")
@@ -13,5 +13,4 @@ urlpatterns = [
         IngestView.as_view({"put": "update"}),
         name="desk-ingest",
     ),
-    path("previews/<str:token>/", PreviewView.as_view({"get": "retrieve"}), name="preview"),
 ]

@@ -13,10 +13,9 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from articles.delivery.api.schema import ArticleSerializer, ErrorSerializer
 from articles.desk import editing, workflow
 from articles.desk import permissions as rules
 from articles.desk.api.serializers import (
@@ -29,14 +28,13 @@ from articles.desk.api.serializers import (
     TransitionSerializer,
     WithdrawSerializer,
 )
+from articles.desk.workflow import article_revoke_previews
 from articles.models import Article
 from articles.publishing.previews import (
-    PreviewUnavailable,
-    article_revoke_previews,
-    preview_document,
     preview_token,
 )
 from newsroom.api.pagination import CursorPagination
+from newsroom.api.schema import ErrorSerializer
 from newsroom.api.views import StrictQueryParamsMixin
 from newsroom.numbers import is_whole_number
 
@@ -425,31 +423,4 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         return serializer
 
 
-class PreviewView(StrictQueryParamsMixin, viewsets.ViewSet):
-    """A draft as it would be published, for whoever holds a valid preview link."""
-
-    permission_classes = [permissions.AllowAny]
-    authentication_classes = []
-
-    @extend_schema(
-        summary="A draft, through a preview link",
-        auth=[],
-        responses={
-            200: ArticleSerializer,
-            404: OpenApiResponse(ErrorSerializer, description="Invalid or expired link."),
-        },
-        tags=["desk"],
-    )
-    def retrieve(self, request, token):
-        try:
-            document = preview_document(token)
-        except PreviewUnavailable as refusal:
-            raise NotFound(str(refusal)) from None
-        response = Response(document)
-        # A preview is for one front-end, never for shared caches or search engines.
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-
-__all__ = ["DeskArticleViewSet", "IngestView", "PreviewView"]
+__all__ = ["DeskArticleViewSet", "IngestView"]
