@@ -1,3 +1,4 @@
+import json
 from datetime import timedelta
 
 from django.contrib import admin, messages
@@ -353,8 +354,6 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("metadata in the file"))
     def file_metadata(self, photo):
-        import json
-
         if not photo.metadata:
             return "-"
         text = json.dumps(photo.metadata, ensure_ascii=False, indent=1, default=str)

@@ -4,13 +4,12 @@ from django.db import transaction
 from django_tasks import task
 
 from media.models import Photo
+from media.renditions import photo_renditions_generate
 
 
 @task()
 def generate_renditions(photo_id):
     """Make the missing or stale renditions of one photo (a no-op when all are fresh)."""
-    from media.renditions import photo_renditions_generate
-
     photo = Photo.objects.filter(pk=photo_id).first()
     if photo is None:  # deleted since it was queued
         return 0

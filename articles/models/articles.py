@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.versions import ArticleVersion
 from articles.validators import validate_not_numeric
 from newsroom.languages import default_language, language_choices
 
@@ -28,8 +29,6 @@ class ArticleQuerySet(models.QuerySet):
         """Annotate each article with its live version's visibility window
         (``live_from``, ``live_until``, ``live_withdrawn_at``), or None when nothing is
         live, so the desk can say whether a story is public *now*, at read time."""
-        from articles.models.versions import ArticleVersion
-
         live = ArticleVersion.objects.filter(article=OuterRef("pk"), is_live=True)
         return self.annotate(
             live_from=Subquery(live.values("visible_from")[:1]),

@@ -5,6 +5,8 @@ from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.versions import ArticleVersion
+
 
 class PublicationStateManager(models.Manager):
     def current(self):
@@ -55,8 +57,6 @@ class PublicationState(models.Model):
 
 def next_change_at(at=None):
     """Return the next moment any live version appears, disappears or re-renders."""
-    from articles.models import ArticleVersion
-
     at = at or timezone.now()
     live = ArticleVersion.objects.live()
     moments = [

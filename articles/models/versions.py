@@ -4,6 +4,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.entities import Person, Tag
+from articles.models.sections import Section
+from media.models import Agency, Photo, PhotoText
+
 
 class ArticleVersionQuerySet(models.QuerySet):
     def live(self):
@@ -36,10 +40,6 @@ class ArticleVersionQuerySet(models.QuerySet):
         a photo (or one of its captions), a person (in the story, quoted or bylined), a
         tag, an agency (bylined or credited on a photo), or a section (filed in it or
         below it). What a change to ``obj`` must render again."""
-        from articles.models.entities import Person, Tag
-        from articles.models.sections import Section
-        from media.models import Agency, Photo, PhotoText
-
         if isinstance(obj, PhotoText):
             return self.filter(photos=obj.photo_id)
         if isinstance(obj, Photo):

@@ -9,6 +9,7 @@ from articles.desk.editing import EditConflict, article_claim
 from articles.models import Article, Block, BlockKind, CorrectionKind
 from articles.models.blocks import heading_anchor
 from articles.sanitize import plain_text
+from newsroom.languages import language_choices
 
 # Moves blocks out of the way while the body is renumbered (positions are unique).
 POSITION_SHIFT = 1_000_000
@@ -215,8 +216,6 @@ class TranslateForm(forms.Form):
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
-        from newsroom.languages import language_choices
-
         taken = set(article.translation_family().values_list("language", flat=True))
         self.fields["language"].choices = [
             (code, name) for code, name in language_choices() if code not in taken
