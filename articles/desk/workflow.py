@@ -31,6 +31,7 @@ from articles.models import (
     Correction,
     CorrectionKind,
     TransitionAction,
+    Visibility,
 )
 from articles.publishing.previews import previews_revoke
 
@@ -87,12 +88,7 @@ def _refuse_withdrawn(article):
 
 
 def _is_public_now(version, now):
-    return (
-        version is not None
-        and version.withdrawn_at is None
-        and version.visible_from <= now
-        and (version.visible_until is None or version.visible_until > now)
-    )
+    return version is not None and version.is_public(now)
 
 
 # --- Review ----------------------------------------------------------------------------------
@@ -403,34 +399,26 @@ def article_set_expiry(*, article, user, at, note=""):
 
 def desk_state(article, *, at=None):
     """Return the article's state as the desk should see it *now*: its editorial status
-    while it is a draft or in review, else what the public sees (published, scheduled,
-    embargoed, expired, withdrawn). Computed at read time from the live version, so it
-    is right the moment a schedule, embargo or expiry passes.
-
-    Uses the ``live_*`` annotations of ``Article.objects.with_live_window()`` when present.
+    while it is a draft or in review, else what readers see of its live version
+    (published, scheduled, embargoed, expired, withdrawn). Computed at read time, so it
+    is right the moment a schedule, embargo or expiry passes. Lists fetch the live
+    versions along with ``Article.objects.with_live_version()``.
     """
-    at = at or timezone.now()
-    if hasattr(article, "live_from"):
-        live_from, live_until = article.live_from, article.live_until
-        withdrawn_at = article.live_withdrawn_at
-    else:
-        live = _live(article)
-        live_from = live.visible_from if live else None
-        live_until = live.visible_until if live else None
-        withdrawn_at = live.withdrawn_at if live else None
     if article.status in {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}:
         return article.get_status_display()
-    if withdrawn_at is not None or article.status == ArticleStatus.WITHDRAWN:
+    live = article.live_version
+    visibility = live.visibility(at) if live is not None else Visibility.DOWN
+    if visibility == Visibility.WITHDRAWN or article.status == ArticleStatus.WITHDRAWN:
         return _("Withdrawn")
-    if live_from is None:
-        return article.get_status_display()
-    if live_until is not None and live_until <= at:
+    if visibility == Visibility.EXPIRED:
         return _("Expired")
-    if live_from > at:
-        if article.embargo_until is not None and article.embargo_until >= live_from:
+    if visibility == Visibility.WAITING:
+        if article.embargo_until is not None and article.embargo_until >= live.visible_from:
             return _("Embargoed")
         return _("Scheduled")
-    return _("Published")
+    if visibility == Visibility.PUBLIC:
+        return _("Published")
+    return article.get_status_display()
 
 
 def is_public(article, *, at=None):

@@ -4,7 +4,7 @@ from articles.models.entities import Person, Tag, TagKind
 from articles.models.quotes import Quote
 from articles.models.sections import Section
 from articles.models.state import PublicationState, publication_changed
-from articles.models.versions import ArticleVersion, PublishedQuote, VersionPhoto
+from articles.models.versions import ArticleVersion, PublishedQuote, VersionPhoto, Visibility
 from articles.models.webhooks import DeliveryStatus, WebhookDelivery, WebhookSubscriber
 from articles.models.workflow import (
     ArticleTransition,
@@ -34,6 +34,7 @@ __all__ = [
     "TagKind",
     "TransitionAction",
     "VersionPhoto",
+    "Visibility",
     "WebhookDelivery",
     "WebhookSubscriber",
     "publication_changed",

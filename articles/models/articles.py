@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from articles.models.versions import ArticleVersion
@@ -25,16 +25,31 @@ class ArticleQuerySet(models.QuerySet):
             "blocks", "quotes", "bylines", "tags", "people", "corrections"
         )
 
-    def with_live_window(self):
-        """Annotate each article with its live version's visibility window
-        (``live_from``, ``live_until``, ``live_withdrawn_at``), or None when nothing is
-        live, so the desk can say whether a story is public *now*, at read time."""
-        live = ArticleVersion.objects.filter(article=OuterRef("pk"), is_live=True)
-        return self.annotate(
-            live_from=Subquery(live.values("visible_from")[:1]),
-            live_until=Subquery(live.values("visible_until")[:1]),
-            live_withdrawn_at=Subquery(live.values("withdrawn_at")[:1]),
+    def with_live_version(self):
+        """Fetch each article's live version along (one query for all of them), for
+        ``Article.live_version``: lists that say what readers see of each article."""
+        return self.prefetch_related(
+            Prefetch("versions", queryset=ArticleVersion.objects.live(), to_attr="live_versions")
         )
+
+    def public_now(self, at=None):
+        """Articles a reader can read at ``at`` (now)."""
+        return self._with_version(ArticleVersion.objects.public(at))
+
+    def waiting(self, at=None):
+        """Articles published to appear later: scheduled or embargoed."""
+        return self._with_version(ArticleVersion.objects.waiting(at))
+
+    def expired(self, at=None):
+        """Articles whose live version has expired."""
+        return self._with_version(ArticleVersion.objects.expired(at))
+
+    def withdrawn(self):
+        """Articles withdrawn (killed): readers get the notice."""
+        return self._with_version(ArticleVersion.objects.withdrawn())
+
+    def _with_version(self, versions):
+        return self.filter(Exists(versions.filter(article=OuterRef("pk"))))
 
     def using_photo(self, photo):
         """Return the articles that show ``photo``: as lead photo or in a photo block."""
@@ -227,6 +242,14 @@ class Article(models.Model):
 
     def natural_key(self):
         return (self.language, self.slug)
+
+    @property
+    def live_version(self):
+        """The version readers are served (or will be, or were until it expired), or
+        None; from ``with_live_version()`` when the list fetched it."""
+        if hasattr(self, "live_versions"):
+            return self.live_versions[0] if self.live_versions else None
+        return self.versions.live().first()
 
     def translation_family(self):
         """Return the ids of the original and all its translations, this one included."""

@@ -9,6 +9,16 @@ from articles.models.sections import Section
 from media.models import Agency, Photo, PhotoText
 
 
+class Visibility(models.TextChoices):
+    """What readers see of a published version at a moment."""
+
+    PUBLIC = "public", _("Public now")
+    WAITING = "waiting", _("Scheduled or embargoed")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DOWN = "down", _("Not live")
+
+
 class ArticleVersionQuerySet(models.QuerySet):
     def live(self):
         """Versions that are their article's current publication (visible or not yet)."""
@@ -25,8 +35,27 @@ class ArticleVersionQuerySet(models.QuerySet):
         )
 
     def public(self, at=None):
-        """Versions a reader may see at ``at`` (now): visible and not withdrawn."""
+        """Versions a reader may see at ``at`` (now): visible and not withdrawn. The one
+        definition of "public"; ``ArticleVersion.visibility`` is its predicate on one
+        version, and the prepared SQL of ``articles.delivery.public_reads`` is tested
+        against it."""
         return self.visible(at).filter(withdrawn_at__isnull=True)
+
+    def waiting(self, at=None):
+        """Live versions not public yet at ``at`` (now): scheduled or embargoed."""
+        return self.filter(
+            is_live=True, withdrawn_at__isnull=True, visible_from__gt=at or timezone.now()
+        )
+
+    def expired(self, at=None):
+        """Live versions whose expiry has passed at ``at`` (now)."""
+        return self.filter(
+            is_live=True, withdrawn_at__isnull=True, visible_until__lte=at or timezone.now()
+        )
+
+    def withdrawn(self):
+        """Live versions that were withdrawn: readers get their notice (410)."""
+        return self.filter(is_live=True, withdrawn_at__isnull=False)
 
     def in_section(self, path):
         """Versions filed in the section at ``path`` or any section below it."""
@@ -216,6 +245,25 @@ class ArticleVersion(models.Model):
         return (*self.article.natural_key(), self.number)
 
     natural_key.dependencies = ["articles.article"]
+
+    def visibility(self, at=None):
+        """Say what readers see of this version at ``at`` (now), as the QuerySet methods
+        of the same names select: ``Visibility.PUBLIC``, ``WAITING`` (scheduled or
+        embargoed), ``EXPIRED``, ``WITHDRAWN``, or ``DOWN`` (not live)."""
+        at = at or timezone.now()
+        if not self.is_live:
+            return Visibility.DOWN
+        if self.withdrawn_at is not None:
+            return Visibility.WITHDRAWN
+        if self.visible_from > at:
+            return Visibility.WAITING
+        if self.visible_until is not None and self.visible_until <= at:
+            return Visibility.EXPIRED
+        return Visibility.PUBLIC
+
+    def is_public(self, at=None):
+        """Can a reader see this version at ``at`` (now)? (``public()`` for one.)"""
+        return self.visibility(at) == Visibility.PUBLIC
 
 
 class VersionPhoto(models.Model):

@@ -159,7 +159,7 @@ def test_scheduled_article_appears_at_its_time_and_reads_published_after(
     assert public_status(api_client, draft) == 404
     with time_machine.travel(start + timedelta(hours=2, seconds=1)):
         assert public_status(api_client, draft) == 200
-        listed = Article.objects.with_live_window().get(pk=draft.pk)
+        listed = Article.objects.with_live_version().get(pk=draft.pk)
         assert workflow.desk_state(listed) == "Published"
     assert (
         draft.transitions.first()

@@ -6,7 +6,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -128,26 +127,16 @@ class DeskStateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        value = self.value()
-        not_withdrawn = Q(live_withdrawn_at__isnull=True)
-        if value == "draft":
-            return queryset.filter(status=ArticleStatus.DRAFT)
-        if value == "in_review":
-            return queryset.filter(status=ArticleStatus.IN_REVIEW)
-        if value == "waiting":
-            return queryset.filter(not_withdrawn, live_from__gt=now)
-        if value == "public":
-            return queryset.filter(
-                not_withdrawn,
-                Q(live_until__isnull=True) | Q(live_until__gt=now),
-                live_from__lte=now,
-            )
-        if value == "expired":
-            return queryset.filter(not_withdrawn, live_until__lte=now)
-        if value == "withdrawn":
-            return queryset.filter(live_withdrawn_at__isnull=False)
-        return queryset
+        selectors = {
+            "draft": lambda: queryset.filter(status=ArticleStatus.DRAFT),
+            "in_review": lambda: queryset.filter(status=ArticleStatus.IN_REVIEW),
+            "waiting": queryset.waiting,
+            "public": queryset.public_now,
+            "expired": queryset.expired,
+            "withdrawn": queryset.withdrawn,
+        }
+        selector = selectors.get(self.value())
+        return selector() if selector else queryset
 
 
 @admin.register(Article)
@@ -237,7 +226,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # --- List ------------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        articles = super().get_queryset(request).with_live_window()
+        articles = super().get_queryset(request).with_live_version()
         return permissions.articles_visible_to(request.user, articles)
 
     def get_search_results(self, request, queryset, search_term):
@@ -257,13 +246,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("public now"), boolean=True)
     def is_public_now(self, article):
-        now = timezone.now()
-        return (
-            getattr(article, "live_from", None) is not None
-            and article.live_withdrawn_at is None
-            and article.live_from <= now
-            and (article.live_until is None or article.live_until > now)
-        )
+        live = article.live_version
+        return live is not None and live.is_public()
 
     @admin.display(description=_("author"), ordering="created_by__username")
     def author(self, article):

@@ -139,9 +139,11 @@ class DeskArticleViewSet(
             return Article.objects.none()
         if not rules.can_view(user):
             raise PermissionDenied("You may not read the desk's articles.")
-        articles = Article.objects.select_related("section", "updated_by").prefetch_related(
-            "tags", "people", "bylines__person", "bylines__agency", "blocks", "quotes__speaker"
-        )
+        articles = Article.objects.select_related("section").with_live_version()
+        if self.action != "list":  # one article whole, as the desk edits it
+            articles = articles.select_related("updated_by").prefetch_related(
+                "tags", "people", "bylines__person", "bylines__agency", "blocks", "quotes__speaker"
+            )
         return rules.articles_visible_to(user, articles)
 
     def get_serializer_class(self):
