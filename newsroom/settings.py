@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "newsroom",
     "media",
     "articles",
+    "wire",
 ]
 
 MIDDLEWARE = [
