@@ -128,9 +128,13 @@ def merge_language_captions(story):
             and item.credit
             and item.credit == previous.credit
             and item.position == previous.position
-            and language
+            and (language or previous.captions)
             and language not in previous.captions
         ):
+            # A caption too short to tell its language still differs from the one above.
+            language = language or next(
+                code for code in ("en", "es", "fr", "pt", "de") if code not in previous.captions
+            )
             previous.captions[language] = item.caption
             continue
         if language and not item.captions:

@@ -45,11 +45,14 @@ def _chunk_paragraphs(lines):
 
 def _hard_wrapped(lines):
     """Say whether the lines are one text wrapped at a fixed width: some line before
-    the last ends mid-sentence, and the lines are of a wrapped text's length."""
+    the last ends mid-sentence, and the lines are of a wrapped text's length (wire
+    formats wrap at 64 to 80 characters; a line per paragraph runs longer)."""
     body = lines[:-1]
     ends_mid_sentence = any(not line.endswith(LINE_END) for line in body)
-    long_lines = sum(len(line.strip()) >= 40 for line in body) >= len(body) / 2
-    return ends_mid_sentence and long_lines
+    lengths = [len(line.strip()) for line in body]
+    wrapped_width = all(length <= 90 for length in lengths)
+    long_enough = sum(length >= 40 for length in lengths) >= len(body) / 2
+    return ends_mid_sentence and wrapped_width and long_enough
 
 
 def _tidy(line):

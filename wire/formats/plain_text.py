@@ -12,6 +12,7 @@ import re
 from wire.errors import WireRefused
 from wire.formats.body import add_body, photo
 from wire.formats.layout import (
+    TERMINAL,
     credit_line,
     is_byline,
     is_editorial_note,
@@ -33,8 +34,18 @@ def read_plain_text(text, *, charset=""):
     _check_reads_as_story(paragraphs)
     story = WireStory(format=FORMAT, charset=charset, headline=paragraphs[0])
     body_start = _read_top(story, paragraphs)
+    _put_dek_under_headline(story)
     add_body(story, paragraphs[body_start:])
     return story
+
+
+def _put_dek_under_headline(story):
+    """Some pages print the dek above the headline. A dek is the longer of the two and
+    a headline has no full stop: when the line under the first is the shorter and has
+    none, the first line was the dek."""
+    headline, dek = story.headline, story.dek
+    if dek and len(dek.split()) < len(headline.split()) * 0.75 and not dek.endswith(TERMINAL):
+        story.headline, story.dek = dek, headline
 
 
 def _read_top(story, paragraphs):
