@@ -11,6 +11,10 @@ from media.credit_parsing import read_credit_line
 from wire.story import CreditParts
 
 ARCHIVE_NOTE = re.compile(r",\s*(?:File|Archive|Archivo|Archives)\s*$", re.IGNORECASE)
+# "Photo by Jane Doe/Getty Images", "Foto de Juan Pérez/EFE": the label and its preposition.
+LABEL_WITH_PREPOSITION = re.compile(
+    r"^(?:photo|photos|foto|fotos|picture|image|imagen)\s+(?:by|de|por|par)\s+", re.IGNORECASE
+)
 
 
 def credit_parts(printed):
@@ -19,6 +23,7 @@ def credit_parts(printed):
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     text = ARCHIVE_NOTE.sub("", text)
+    text = LABEL_WITH_PREPOSITION.sub("", text)
     text = re.sub(r"\s+vía\s+", " via ", text, flags=re.IGNORECASE)
     parsed = read_credit_line(text, separator="/")
     return CreditParts(

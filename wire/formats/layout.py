@@ -22,7 +22,8 @@ MONTHS = (
     r"août|déc(?:embre|\.)?"
 )
 DATE_PART = re.compile(
-    rf"^(?:\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+\d{{4}})?|(?:{MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+    rf"^(?:\d{{1,2}}\s+(?:de\s+)?(?:{MONTHS})\.?(?:\s+(?:de\s+)?\d{{4}})?|"
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
     r"\d{4}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)$",
     re.IGNORECASE,
 )
@@ -68,6 +69,10 @@ LABELLED_CREDIT = re.compile(
 BRACKETED_CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<credit>\((?P<inner>[^()]{2,90})\))\s*$")
 # "Presidente de EEUU, Joe Biden / AFP"
 SLASHED_CREDIT = re.compile(r"^(?P<caption>.{8,}?)\s+[/|]\s+(?P<credit>[^/|]{2,60})$")
+# "… in Rafah. REUTERS/Ibraheem Abu Mustafa", "… en Madrid. EFE/Juan Pérez"
+AGENCY_SLASHED_CREDIT = re.compile(
+    r"^(?P<caption>.{8,}?[.!?)»”])\s+(?P<credit>[^\s/][^/]{0,40}/[^/]{1,60})$"
+)
 # "27-06-2012 | Efe": a credit line standing alone, under its caption.
 DATED_CREDIT = re.compile(
     r"^(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|/-]\s*(?P<credit>\S.{0,60})$"
@@ -199,7 +204,16 @@ def split_caption(text):
     match = SLASHED_CREDIT.match(text)
     if match and _is_credit(match.group("credit"), bracketed=False):
         return Caption(match.group("caption").strip(), match.group("credit").strip())
+    match = AGENCY_SLASHED_CREDIT.match(text)
+    if match and _names_an_agency(match.group("credit")):
+        return Caption(match.group("caption").strip(), match.group("credit").strip())
     return None
+
+
+def _names_an_agency(credit):
+    """Say whether a "Name/Name" credit names an agency on one side."""
+    parts = [part.strip().lower() for part in credit.split("/")]
+    return len(parts) == 2 and all(parts) and any(part in AGENCIES for part in parts)
 
 
 def credit_line(text):

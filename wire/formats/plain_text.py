@@ -18,6 +18,7 @@ from wire.formats.layout import (
     is_editorial_note,
     is_sign_off,
     is_source_line,
+    looks_like_name,
     split_caption,
     split_dateline,
 )
@@ -57,8 +58,8 @@ def _read_top(story, paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         if is_editorial_note(text):
             story.editorial_note = text
-        elif is_byline(text) and not story.byline:
-            story.byline = text
+        elif (is_byline(text) or looks_like_name(text)) and not story.byline:
+            story.byline = text  # "By …", or a writer's name alone on its line
         elif is_source_line(text):
             story.source = story.source or text
             story.byline = story.byline or text
@@ -82,6 +83,7 @@ def _is_furniture(text):
         return False
     return bool(
         is_byline(text)
+        or looks_like_name(text)
         or is_source_line(text)
         or is_editorial_note(text)
         or split_caption(text)
