@@ -14,9 +14,11 @@ one to say them (scare quotes, titles, names) are left out.
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wire.quotes.lexicon import (
     DETERMINERS,
+    GENERIC_PERSON_HEADS,
     GROUP_PRONOUNS,
     NON_FINITE,
     ORGANISATION_WORDS,
@@ -24,6 +26,8 @@ from wire.quotes.lexicon import (
     PERSON_PRONOUNS,
     PREPOSITIONS,
     lexicon_for,
+    role_group,
+    singular,
 )
 from wire.quotes.marks import find_spans, uses_single_quotes
 from wire.quotes.mentions import Mention, MentionReader
@@ -37,6 +41,8 @@ ANAPHORIC_OBJECTS = frozenset("that this it so eso esto lo cela ça isso".split(
 PRO_DROP = frozenset({"es", "fr", "pt", "it"})
 POSITION_STEP = 1_000_000
 NOT_BEFORE_SUBJECT = PREPOSITIONS | DETERMINERS
+# Mentions that make an organisation the one a story is about.
+DOMINANT_MENTIONS = 3
 
 
 @dataclass
@@ -69,6 +75,8 @@ class _Focus:
     speaker_paragraph: int = -10
     unnamed: object = None
     unnamed_paragraph: int = -10
+    # The last person or organisation a sentence was about, or who spoke.
+    subject: object = None
 
 
 def extract_quotes(
@@ -426,7 +434,7 @@ class _Engine:
         return None
 
     def _subjectless(self, kind):
-        entity = self.focus.speaker or self.focus.person
+        entity = self.focus.subject or self.focus.speaker or self.focus.person
         return _Attribution(entity, "", kind, 0.7) if entity is not None else None
 
     def _attribution(self, found, kind):
@@ -455,32 +463,44 @@ class _Engine:
         if mention.kind == "name":
             entity = self.registry.lookup(mention.name, create=True)
             return entity, 1.0
+        if mention.kind == "document":
+            return (self.focus.organisation or self.focus.person), 0.6
         return self._resolve_description(mention)
 
     def _resolve_description(self, mention):
         words = {normalise(word) for word in mention.words}
-        head = {normalise(word) for word in mention.head} or words
+        ordered = [normalise(word) for word in mention.head] or sorted(words)
+        head = set(ordered) | {singular(word) for word in ordered}
         text = _without_determiner(mention.text)
+        written = text.split()
+        if mention.first == 0 and written:
+            written = written[1:]  # capitalised only because the sentence starts there
         capitalised = [
             w
-            for w in text.split()
+            for w in written
             if w[:1].isupper()
             and not self.lexicon.is_role_noun(w.lower())
             and w.lower() not in PERSON_NOUNS
         ]
-        person = bool(head & PERSON_NOUNS) or any(self.lexicon.is_role_noun(w) for w in head)
-        organisation = bool(head & ORGANISATION_WORDS) and not person
+        kind = self._noun_kind(ordered)
+        person, organisation = kind == "person", kind == "organisation"
         if organisation and capitalised:
             # "the Obama administration": a named organisation.
             return self.registry.lookup(text, kind="organisation", create=True), 0.9
         if mention.indefinite:
             return self.registry.add_unnamed(text), 0.8
         if person:
-            described = content_words(text)
+            described = plain_role_words(text)
             best, best_overlap = None, 0
             for entity in self.registry.people():
-                known = set(entity.tokens).union(*(content_words(r.text) for r in entity.roles))
-                overlap = len(described & known)
+                roles = [r.text for r in entity.roles]
+                known = set(entity.tokens).union(*(plain_role_words(r) for r in roles))
+                # Each word of the description counts: two for the same word, one for
+                # another word for the same role ("el mandatario", "presidente").
+                overlap = sum(
+                    2 if word in known else 1 if role_group(word) & known else 0
+                    for word in described
+                )
                 if overlap > best_overlap or (
                     overlap == best_overlap
                     and best
@@ -497,25 +517,60 @@ class _Engine:
                 ):
                     return self.focus.unnamed, 0.75
                 return self.registry.add_unnamed(text), 0.6
-            if self.focus.person is not None:
-                return self.focus.person, 0.7
-            return self.registry.add_unnamed(text), 0.5
+            focus = self.focus.person
+            if focus is not None and (head & GENERIC_PERSON_HEADS or not focus.roles):
+                # "el mandatario", "the leader": whoever the story is about.
+                return focus, 0.7
+            # A role no one named holds ("el fiscal"): someone the story does not name.
+            return self.registry.add_unnamed(text), 0.6
+        plural = any(word != singular(word) and singular(word) in head for word in head)
+        if organisation and plural:
+            # "los sindicatos", "the unions": a group, not one organisation named earlier.
+            return self.registry.lookup(text, kind="organisation", create=True), 0.6
         if organisation:
+            seen = [e for e in self.registry.organisations() if e.last_seen >= 0]
+            # "the union": the organisation whose name has that word (in a headline, one
+            # the story names only further down).
             named = [
-                e
-                for e in self.registry.organisations()
-                if words & set(e.tokens) and e.last_seen >= 0
+                e for e in self.registry.organisations() if content_words(text) & set(e.tokens)
             ]
-            pool = named or [e for e in self.registry.organisations() if e.last_seen >= 0]
-            if pool:
-                return max(pool, key=lambda e: (e.mentions, e.last_seen)), 0.75
+            if named:
+                return max(named, key=lambda e: (e.mentions, e.last_seen)), 0.8
+            # "the central bank" in a story about the Fed: the organisation it keeps
+            # coming back to.
+            dominant = [e for e in seen if e.mentions >= DOMINANT_MENTIONS]
+            if dominant:
+                return max(dominant, key=lambda e: (e.mentions, e.last_seen)), 0.75
+            if len(content_words(text)) >= 2:
+                # "the port authority", "the finance ministry": the organisation as the
+                # story describes it.
+                return self.registry.lookup(text, kind="organisation", create=True), 0.65
             if self.focus.organisation is not None:
                 return self.focus.organisation, 0.6
-            # "The finance ministry, which said …": the organisation as described.
-            return self.registry.lookup(text, kind="organisation", create=True), 0.6
+            if seen:
+                return max(seen, key=lambda e: (e.mentions, e.last_seen)), 0.55
+            return self.registry.lookup(text, kind="organisation", create=True), 0.5
         return None, 0
 
+    def _noun_kind(self, head):
+        """Return "person", "organisation" or "" for a description's head words: the
+        last noun decides in English ("Public Workers Union"), the first in Spanish
+        ("periodista ruso"), so the last known noun is read first."""
+        for word in (head[-1], head[0]) if head else ():
+            for form in (word, singular(word)):
+                if form in ORGANISATION_WORDS:
+                    return "organisation"
+                if form in PERSON_NOUNS or self.lexicon.is_role_noun(form):
+                    return "person"
+        for word in head:
+            if word in PERSON_NOUNS or self.lexicon.is_role_noun(word):
+                return "person"
+            if singular(word) in ORGANISATION_WORDS:
+                return "organisation"
+        return ""
+
     def _remember_speaker(self, entity, unit):
+        self.focus.subject = entity
         if entity.kind == "person":
             self.focus.person = entity
         elif entity.kind == "organisation":
@@ -544,6 +599,9 @@ class _Engine:
             return
         for index, token in enumerate(sentence):
             if token.kind == "word" and self.lexicon.is_speech_verb(token.text):
+                infinitive = index and sentence[index - 1].bare in ("to", "a")
+                if infinitive or _negated(sentence, index):
+                    continue  # "not authorised to speak": not what the sentence says
                 mention = self.reader.subject_before(sentence, index)
                 if mention is None:
                     continue
@@ -554,8 +612,15 @@ class _Engine:
                     return
                 entity, _ = self._resolve(mention)
                 if entity is not None:
-                    subject = entity
+                    # Someone said something: a verb without a subject next refers to them.
+                    subject = self.focus.subject = entity
                 break
+        source = self._according_after(sentence, 0, len(sentence))
+        if source is not None and source[0] is not None:
+            # "According to the weather service, …": the source is in focus.
+            entity, _ = self._resolve(source[0])
+            if entity is not None and entity.kind in ("person", "organisation"):
+                subject = self.focus.subject = entity
         if subject is not None:
             if subject.kind == "person":
                 self.focus.person = subject
@@ -577,6 +642,8 @@ class _Engine:
                     parts.append(chains[(id(parts[-1][0]), parts[-1][1])])
                 attributions = [found.get((id(u), n)) for u, n in parts]
                 attribution = next((a for a in attributions if a and a.entity), None)
+                if attribution is None and unit.part in ("headline", "dek"):
+                    attribution = self._echoed(unit.words[number], units, found)
                 if attribution is None:
                     continue
                 first = attributions[0] or attribution
@@ -584,6 +651,22 @@ class _Engine:
                 text = text[:-1].rstrip() if text.endswith(",") else text
                 quotes.append(self._quote(unit, span, text, attribution, first.kind, parts))
         return quotes
+
+    def _echoed(self, words, units, found):
+        """Return the attribution of the body quotation a headline's or dek's quoted
+        words repeat ("'We will not leave': villagers defy …" over "We will not leave,"
+        said Marc Lefebvre)."""
+        key = normalise(words)
+        if len(key) < 3:
+            return None
+        for unit in units:
+            if unit.part != "body":
+                continue
+            for number, text in enumerate(unit.words):
+                attribution = found.get((id(unit), number))
+                if attribution is not None and attribution.entity and key in normalise(text):
+                    return _Attribution(attribution.entity, attribution.mention, "direct", 0.7)
+        return None
 
     def _quote(self, unit, span, text, attribution, kind, parts):
         entity = attribution.entity
@@ -610,6 +693,18 @@ class _Engine:
                 for u, n in parts
             ],
         )
+
+
+@lru_cache(maxsize=2048)
+def plain_role_words(text):
+    """Return the words of a role or a description, with former holders' roles
+    ("exalcalde": "alcalde")."""
+    words = set()
+    for word in content_words(text):
+        words.add(word)
+        if word.startswith(("ex-", "ex")) and len(word) > 4:
+            words.add(word[3:] if word.startswith("ex-") else word[2:])
+    return frozenset(words)
 
 
 def pronoun_of_text(text):

@@ -36,7 +36,8 @@ SPEECH_VERBS = {
         "mentioned countered retorted concede concedes conceded assert asserts asserted",
         "maintained boasted exclaimed shouted cried whispered wondered mused recounted",
         "reiterate reiterates reiterated repeated texted emailed cautioned advise advised",
-        "demanded questioned agreed disagreed reported",
+        "demanded questioned agreed disagreed reported dismissed branded labelled labeled",
+        "termed hailed defended defends defend praised",
     ),
     "es": _words(
         "decir dijo dice dicen dijeron decía diciendo dicho afirmar afirmó afirma afirman",
@@ -60,7 +61,9 @@ SPEECH_VERBS = {
         "escribir escribió escribe tuitear tuiteó relatar relató relata narró confesar",
         "confesó exclamar exclamó sentenció zanjó recordó recuerda valoró aseveró",
         "puntualizó acotó deploró pidió exigió reclamó instó afirmaron dijeron señalaron",
-        "indicaron explicaron aseguraron declararon",
+        "indicaron explicaron aseguraron declararon defendió defiende defendía tildó tachó",
+        "definió describió catalogó consideran consideraron califican calificaron advierten",
+        "advirtieron denuncian denunciaron critican criticaron sostienen sostuvieron",
     ),
     "fr": _words(
         "dit dire déclaré déclare affirmé affirme indiqué indique ajouté ajoute expliqué",
@@ -201,13 +204,52 @@ ROLE_NOUNS = _words(
     "journaliste chercheur chercheuse médecin dirigeant dirigeante fondateur",
     "entraîneur joueur porta-voz diretor diretora secretário deputado deputada prefeito",
     "governador embaixador juiz promotor advogado advogada chefe pesquisador",
-    "especialista jogador",
+    "especialista jogador prefect préfet prefecto prefecta regidor regidora edil letrado",
+    "letrada defensor defensora procurador procuradora mediador árbitro arbitro referee",
+    "economista sociólogo politólogo meteorólogo vulcanólogo sismólogo portavoz delegate",
+    "superior superiora rector rectora decano decana comisionado comisionada alto",
+    "envoy negotiator consul cónsul ombudsman defender warden governor lieutenant",
+    "constable chairperson councillor councilor alderman assemblyman assemblywoman",
+    "trustee steward chef pilot driver farmer fisherman fishermen miner nurse paramedic",
+    "firefighter fire-fighter medic vet veterinarian pharmacist dentist psychiatrist",
+    "psychologist therapist counsellor counselor coach manager owner shopkeeper trader",
+    "vendor merchant landlord tenant resident residente vecino agricultor ganadero",
+    "pescador minero enfermero enfermera bombero bombera policía agente guardia militar",
+    "soldado capitán teniente sargento cabo almirante comandante profesora maestro",
+    "maestra alumno alumna estudiante obrero obrera empleado empleada trabajadora",
+    "sindicalista empresario empresaria banquero banquera inversor inversora",
+    "ministre-président ministra secretária presidenta-ejecutiva ceo coordinator",
+)
+# Words for the same role, so "the judge" finds the investigating magistrate and
+# "el mandatario" the president: one group per line.
+ROLE_SYNONYMS = (
+    "presidente presidenta president mandatario mandataria gobernante head-of-state",
+    "juez jueza judge justice magistrado magistrada instructor instructora",
+    "fiscal prosecutor procurador procuradora",
+    "ministro ministra minister titular",
+    "portavoz vocero vocera spokesman spokeswoman spokesperson porte-parole porta-voz",
+    "alcalde alcaldesa mayor regidor regidora edil maire prefeito",
+    "abogado abogada letrado letrada lawyer attorney defensor defensora advogado avocat",
+    "director directora jefe jefa head chief chef chefe",
+    "ceo executive consejero consejera",
+    "primer premier ministro-presidente",
+)
+# Heads of descriptions that stand for whoever the story is talking about ("el
+# mandatario", "the leader"), rather than for someone new.
+GENERIC_PERSON_HEADS = _words(
+    "mandatario mandataria gobernante leader líder dirigente politician político política",
+    "man woman hombre mujer official funcionario funcionaria veteran veterano",
 )
 # Abbreviated titles, written before a name.
 TITLE_ABBREVIATIONS = _words("rep sen gov gen lt col sgt capt adm cmdr supt insp prof")
 HONORIFICS = _words(
     "mr mrs ms miss dr sir dame lord lady don doña sra srta sr m mme mlle dra sheikh",
     "sheik señor señora monsieur madame",
+)
+# What a document "says" ("the statement said"): its author speaks.
+DOCUMENT_NOUNS = _words(
+    "statement communique communiqué letter report release note comunicado nota informe",
+    "carta declaración texto documento",
 )
 # Nouns for people in general, which descriptions of unnamed sources use.
 PERSON_NOUNS = ROLE_NOUNS | _words(
@@ -229,6 +271,26 @@ ABBREVIATIONS = _words(
 )
 
 
+def role_group(word):
+    """Return the set of words for the same role as ``word`` (itself alone when none)."""
+    for group in ROLE_GROUPS:
+        if word in group:
+            return group
+    return frozenset({word})
+
+
+ROLE_GROUPS = tuple(frozenset(line.split()) for line in ROLE_SYNONYMS)
+
+
+def singular(word):
+    """Return a plural noun's singular, roughly ("sindicatos", "ministers", "unions")."""
+    if word.endswith("es") and len(word) > 4 and word[-3] in "rlnsdz":
+        return word[:-2]
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The words of one language (with the others' names and roles, which cross
@@ -244,12 +306,21 @@ class Lexicon:
         ("State" in a university's name) is not."""
         return word in self.speech_verbs
 
-    def is_role_noun(self, word):
+    def is_role_noun(self, word, *, plural=True):
+        """Say whether ``word`` (lower case) names a role; ``plural`` accepts plurals
+        ("senators"), which a title before a name never is ("Workers" in "Public
+        Workers Union")."""
         word = word.rstrip(".")
+        if word.startswith(("ex-", "ex")) and len(word) > 4:
+            # "exalcalde", "ex-minister": a former holder of the role.
+            bare = word[3:] if word.startswith("ex-") else word[2:]
+            if bare in self.role_nouns:
+                return True
         return (
             word in self.role_nouns
             or word in TITLE_ABBREVIATIONS
             or (len(word) > 6 and word.endswith(ROLE_SUFFIXES))
+            or (plural and singular(word) in self.role_nouns)
         )
 
     def without(self, words):

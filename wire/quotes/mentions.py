@@ -14,6 +14,7 @@ from wire.quotes.lexicon import (
     CONJUNCTIONS,
     CONNECTORS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     INDEFINITE,
     NON_FINITE,
@@ -22,6 +23,7 @@ from wire.quotes.lexicon import (
     PERSON_PRONOUNS,
     RELATIVES,
     STOP_WORDS,
+    singular,
 )
 from wire.quotes.people import PARTICLE_PREFIX, join_tokens
 
@@ -44,7 +46,7 @@ class Mention:
     words: set = field(default_factory=set)
     # The words before any "of"/"de": where a description's noun is ("head" in "the
     # Israeli head of government", "periodista" in "el periodista ruso").
-    head: set = field(default_factory=set)
+    head: tuple = ()
     indefinite: bool = False
     first: int = -1
     last: int = -1
@@ -71,13 +73,17 @@ class MentionReader:
         past auxiliaries, a parenthesis between commas, a relative pronoun (its
         antecedent), a coordinated verb ("Biden sonrió y dijo")."""
         index = verb - 1
-        while index >= 0 and (tokens[index].bare in AUXILIARIES or tokens[index].is_punct("-")):
-            index -= 1
-        if index >= 1 and tokens[index].bare in ("to", "a", "de") and tokens[index - 1].is_word:
+        if (
+            index >= 1
+            and tokens[index].bare in ("to", "a", "de")
+            and tokens[index - 1].is_word
+            and not tokens[index - 1].is_capitalised
+            and tokens[index - 1].bare not in STOP_WORDS
+        ):
             # "continued to describe", "se limitó a manifestar": the governing verb's subject.
             index -= 2
-            while index >= 0 and tokens[index].bare in AUXILIARIES:
-                index -= 1
+        while index >= 0 and (tokens[index].bare in AUXILIARIES or tokens[index].is_punct("-")):
+            index -= 1
         if index < 0:
             return None
         token = tokens[index]
@@ -93,12 +99,16 @@ class MentionReader:
                 and enclosed.first == opening + 1
             ):
                 return enclosed
-            if opening is None or opening == 0:
+            if opening is None:
+                # "Central bank holds rates, warns of …": the sentence's subject.
+                return self.sentence_subject(tokens, index)
+            if opening == 0:
                 return None
             return self.ending_at(tokens, opening - 1)
         if token.bare in RELATIVES:
             return self._antecedent(tokens, index)
-        if token.bare in CONJUNCTIONS:
+        coordinated = token.bare in CONJUNCTIONS
+        if coordinated:
             index -= 1
             skipped = 0
             while (
@@ -114,6 +124,9 @@ class MentionReader:
         mention = self.ending_at(tokens, index)
         if mention is not None:
             return mention
+        if coordinated:
+            # "The Reserve Bank of India kept its rate unchanged and warned …"
+            return self.sentence_subject(tokens, index)
         # "he'd predictably preface by saying": a pronoun or name a few words back.
         for back in range(index - 1, max(-1, index - 6), -1):
             if tokens[back].kind != "word":
@@ -121,6 +134,34 @@ class MentionReader:
             if pronoun_of(tokens[back]) or tokens[back].is_capitalised:
                 return self.ending_at(tokens, back)
         return None
+
+    def sentence_subject(self, tokens, limit):
+        """Return the noun phrase a sentence opens with, when a verb follows it."""
+        for end in range(min(limit, 10)):
+            mention = self.ending_at(tokens, end)
+            following = tokens[end + 1] if end + 1 < limit else None
+            if (
+                mention is not None
+                and mention.first == 0
+                and following is not None
+                and following.is_word
+                and not following.is_capitalised
+                and not self._continues_phrase(following)
+            ):
+                return mention
+        return None
+
+    def _continues_phrase(self, token):
+        """Say whether ``token`` carries a noun phrase on ("Central" + "bank", "Reserve
+        Bank" + "of India") rather than starting what is said of it."""
+        word = token.bare
+        return (
+            word in CONNECTORS
+            or word in PERSON_NOUNS
+            or word in ORGANISATION_WORDS
+            or singular(word) in ORGANISATION_WORDS
+            or self.lexicon.is_role_noun(word)
+        )
 
     def _previous_comma(self, tokens, index):
         """Return the comma opening the parenthesis that ends at ``index``, when the
@@ -241,12 +282,17 @@ class MentionReader:
         return self._description(phrase, determiner, start, end + 1)
 
     def _description(self, phrase, determiner, first, last):
-        words = {t.bare for t in phrase}
-        head = set()
+        if not phrase:
+            return None
+        words = {t.bare for t in phrase} | {singular(t.bare) for t in phrase}
+        if len(phrase) <= 2 and phrase[-1].bare in DOCUMENT_NOUNS:
+            # "the statement said": whoever issued it is speaking.
+            return Mention("document", join_tokens(phrase), words=words, first=first, last=last)
+        head = []
         for token in phrase:
             if token.bare in CONNECTORS:
                 break
-            head.add(token.bare)
+            head.append(token.bare)
         if not words & (PERSON_NOUNS | ORGANISATION_WORDS) and not any(
             self.lexicon.is_role_noun(word) for word in words
         ):
@@ -257,7 +303,7 @@ class MentionReader:
             "description",
             text,
             words=words,
-            head=head,
+            head=tuple(head),
             indefinite=indefinite,
             first=first,
             last=last,

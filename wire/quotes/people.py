@@ -19,7 +19,6 @@ from wire.quotes.lexicon import (
     DETERMINERS,
     HONORIFICS,
     ORGANISATION_WORDS,
-    PERSON_NOUNS,
     PREPOSITIONS,
     RELATIVES,
     SENTENCE_CAPS,
@@ -35,6 +34,8 @@ PARTICLE_STARTS = ("al", "el", "ul", "bin", "ibn", "abu", "d'")
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 NAME_LINKS = PARTICLES | CONNECTORS
 TITLE_LINKS = CONNECTORS | {"and", "y"}
+# Where the head of a role phrase ends: its first preposition.
+HEAD_ENDS = (PREPOSITIONS | CONNECTORS) - {"a"}
 INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 # A state or party after a lawmaker's name ("Md.", "R-Utah", "D-N.Y."): not a role.
 STATE_OR_PARTY = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[RDI]-[\w.]+|[A-Z]\.[A-Z]\.)$")
@@ -46,6 +47,8 @@ UNNAMED_HEADS = frozenset(
 )
 # Role classes, strongest first: after the name, before it with a comma, a title.
 APPOSITION, DESCRIBED, TITLE, HONORIFIC = 1, 2, 3, 4
+# Marks an apposition that names an organisation ("… of the Environmental Working Group").
+ORGANISATION_MARK = "\x00"
 
 
 @lru_cache(maxsize=8192)
@@ -260,8 +263,20 @@ class Registry:
         while last_name_word > first and tokens[last_name_word - 1].bare in NAME_SUFFIXES:
             last_name_word -= 1  # "Sr." after a name is part of it, not a title.
         for index in range(first, last_name_word - 1):
-            if self.lexicon.is_role_noun(tokens[index].bare) or tokens[index].bare in HONORIFICS:
+            word = tokens[index].bare
+            if self.lexicon.is_role_noun(word, plural=False) or word in HONORIFICS:
                 split = index + 1
+        if split > first and all(t.bare in ORGANISATION_WORDS for t in tokens[split:end]):
+            split = first  # "… Association", "… Union": an organisation, not a name
+        if (
+            split == first
+            and end - first >= 3
+            and first >= 2
+            and tokens[first - 1].bare in CONNECTORS
+            and self.lexicon.is_role_noun(tokens[first - 2].bare)
+        ):
+            # "el exalcalde de Villanueva Ramón Beltrán": the place completes the title.
+            split = first + 1
         while split < end and tokens[split].bare in TITLE_LINKS:
             # "Secretary of State Antony Blinken": the title's own complement, as long as
             # a name of two words is left.
@@ -279,8 +294,18 @@ class Registry:
         title_first = first if title_tokens else -1
         # A title may go on in lower case before the run: "tattoo artist Zashay Tastas".
         start = first
-        while start > 0 and self._title_word(tokens[start - 1]) and first - start < 8:
-            start -= 1
+        while start > 0 and first - start < 8:
+            if self._title_word(tokens[start - 1]):
+                start -= 1
+            elif (
+                split > first
+                and start > 1
+                and tokens[start - 1].bare in CONNECTORS
+                and self._title_word(tokens[start - 2])
+            ):
+                start -= 2  # "exalcalde de" + "Villanueva" + the name
+            else:
+                break
         if start < first:
             title_tokens = tokens[start:split]
             title_first = start
@@ -305,6 +330,14 @@ class Registry:
         """Return ``[(role text, strength)]`` the sentence gives the name in ``run``."""
         found = []
         after = self._apposition(tokens, run.last)
+        if after and after.startswith(ORGANISATION_MARK):
+            # "Economist Mari Haugen of the Institute …": with a title, one role of both.
+            organisation = after[len(ORGANISATION_MARK) :]
+            if run.title:
+                start = run.last
+                after = f"{run.title} {_join(tokens[start : start + _span_of(tokens, start)])}"
+            else:
+                after = organisation
         if after:
             found.append((after, APPOSITION))
         before = self._described_before(tokens, run.title_first if run.title else run.first)
@@ -333,7 +366,7 @@ class Registry:
             while org_end < len(tokens) and self._continues_name(tokens, org_end):
                 org_end += 1
             if org_end > start and tokens[start].is_capitalised:
-                return _join(tokens[start:org_end])
+                return ORGANISATION_MARK + _join(tokens[start:org_end])
             return ""
         if index >= len(tokens) or not tokens[index].is_punct(","):
             return ""
@@ -362,28 +395,32 @@ class Registry:
         return role
 
     def _described_before(self, tokens, index):
-        """Read "the manager of the dealership, Name" before the name."""
+        """Read "the manager of the dealership, Name" before the name: the shortest
+        phrase from a determiner (or the sentence's start) back from the comma that
+        states a role ("su abogada" in "acompañado de su abogada, Marta Vidal")."""
         if index < 2 or not tokens[index - 1].is_punct(","):
             return ""
-        start = index - 1
-        while start > 0:
+        end = index - 1
+        start = end
+        while start > 0 and end - start <= 14:
             token = tokens[start - 1]
             if token.kind != "word" or self.lexicon.is_speech_verb(token.text):
                 break
-            if token.bare in DETERMINERS:
-                before = tokens[start - 2] if start >= 2 else None
-                start -= 1
-                if before is None or before.bare not in CONNECTORS | PREPOSITIONS:
-                    break
-                continue
             start -= 1
-            if index - 1 - start > 14:
-                return ""
-        return self._role_phrase(tokens[start : index - 1])
+            if token.bare in DETERMINERS or start == 0:
+                role = self._role_phrase(tokens[start:end])
+                if role:
+                    return role
+        return ""
 
     def _role_phrase(self, segment):
         """Return the role a phrase states, or "" when it states none ("the mind behind
-        the iPhone", "at the hospital", an age)."""
+        the iPhone", "at the hospital", an age, "Consultado por un periodista").
+
+        A role names what someone is: the phrase's head, the words before its first
+        preposition ("managing editor" of "managing editor of The Mac Observer"), holds
+        a title or an occupation.
+        """
         while segment and (segment[0].bare in DETERMINERS or segment[0].is_punct("-")):
             segment = segment[1:]
         if not segment or len(segment) > 20 or segment[0].kind != "word":
@@ -392,14 +429,12 @@ class Registry:
             return ""  # "at the hospital", "who ...", "se reúne con ...", an age.
         if any(self.lexicon.is_speech_verb(t.text) for t in segment):
             return ""
-        has_role = any(self.lexicon.is_role_noun(t.bare) for t in segment)
-        attached = any(
-            t.bare in {"of", "at", "with", "for", "in", "on", "de", "del", "en"}
-            and i + 1 < len(segment)
-            and (segment[i + 1].is_capitalised or segment[i + 1].bare in DETERMINERS)
-            for i, t in enumerate(segment[:-1])
-        ) and any(t.is_capitalised for t in segment[1:])
-        if not (has_role or (attached and segment[0].bare not in PERSON_NOUNS | {"mind"})):
+        head = []
+        for token in segment:
+            if token.bare in HEAD_ENDS:
+                break
+            head.append(token)
+        if not any(self.lexicon.is_role_noun(t.bare) for t in head):
             return ""
         return _join(segment)
 
@@ -495,6 +530,20 @@ def _kind(tokens):
 def _particle_name(text):
     """Say whether a lower-case word is a name with its particle ("al-Thani")."""
     return text.startswith(PARTICLE_STARTS) and bool(PARTICLE_PREFIX.match(text))
+
+
+def _span_of(tokens, start):
+    """Return how many tokens "of the Organisation" takes from ``start``."""
+    end = start + 1
+    while end < len(tokens) and tokens[end].bare in DETERMINERS:
+        end += 1
+    while end < len(tokens) and (
+        tokens[end].is_capitalised or (tokens[end].bare in CONNECTORS and end + 1 < len(tokens))
+    ):
+        end += 1
+    while end > start and tokens[end - 1].bare in CONNECTORS | DETERMINERS:
+        end -= 1
+    return end - start
 
 
 def _segment(tokens, start):
