@@ -106,6 +106,7 @@ class _Engine:
         self.registry = Registry(lexicon, known_people)
         self.reader = MentionReader(lexicon, self.registry)
         self.focus = _Focus()
+        self._according_starts = {phrase[0] for phrase in lexicon.according_to}
 
     # --- Reading ---------------------------------------------------------------------
 
@@ -275,11 +276,9 @@ class _Engine:
             token = sentence[index]
             if token.kind != "word":
                 continue
-            for phrase in self.lexicon.according_to:
-                size = len(phrase)
-                words = tuple(t.lower for t in sentence[index : index + size])
-                if words == phrase:
-                    return "according", index + size
+            size = self._according_at(sentence, index)
+            if size:
+                return "according", index + size
             if self.lexicon.is_speech_verb(token.text) or INVERTED_PRONOUN.match(token.text):
                 return "verb", index
         return None
@@ -375,12 +374,21 @@ class _Engine:
 
     def _according_after(self, sentence, index, limit):
         for cursor in range(index, limit):
-            for phrase in self.lexicon.according_to:
-                words = tuple(t.lower for t in sentence[cursor : cursor + len(phrase)])
-                if words == phrase:
-                    mention = self.reader.after(sentence, cursor + len(phrase))
-                    return (mention, 0.85) if mention is not None else None
+            size = self._according_at(sentence, cursor)
+            if size:
+                mention = self.reader.after(sentence, cursor + size)
+                return (mention, 0.85) if mention is not None else None
         return None
+
+    def _according_at(self, sentence, index):
+        """Return the length of an "according to" phrase starting at ``index``, or 0."""
+        if sentence[index].lower not in self._according_starts:
+            return 0
+        for phrase in self.lexicon.according_to:
+            words = tuple(t.lower for t in sentence[index : index + len(phrase)])
+            if words == phrase:
+                return len(phrase)
+        return 0
 
     def _unattributed(self, unit, sentence, position, number, words):
         """A quotation standing as its own sentence with no verb of saying: it goes on
@@ -562,12 +570,7 @@ class _Engine:
                     return "organisation"
                 if form in PERSON_NOUNS or self.lexicon.is_role_noun(form):
                     return "person"
-        for word in head:
-            if word in PERSON_NOUNS or self.lexicon.is_role_noun(word):
-                return "person"
-            if singular(word) in ORGANISATION_WORDS:
-                return "organisation"
-        return ""
+        return ""  # "the carmaker's bankruptcy": a thing, which says nothing
 
     def _remember_speaker(self, entity, unit):
         self.focus.subject = entity

@@ -7,7 +7,7 @@ has spoken about ..."). These functions read one from a sentence's tokens; the e
 decides who it is.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wire.quotes.lexicon import (
     AUXILIARIES,
@@ -29,6 +29,10 @@ from wire.quotes.people import PARTICLE_PREFIX, join_tokens
 
 CONTRACTIONS = ("'d", "’d", "'ll", "’ll", "'s", "’s")
 CIRCUMSTANCE_PREPOSITIONS = frozenset("a al to en in durante during tras after on à em".split())
+# Outlets a quotation is said to, which are not its speaker.
+AGENCY_NAMES = frozenset(
+    "efe afp reuters ap dpa ansa europa press xinhua bloomberg cnn bbc sputnik tass".split()
+)
 TIME_WORDS = frozenset(
     "lunes martes miércoles jueves viernes sábado domingo hoy ayer anoche mañana semana "
     "mes año pasado monday tuesday wednesday thursday friday saturday sunday today "
@@ -216,28 +220,38 @@ class MentionReader:
     def _skip_circumstance(self, tokens, index):
         """Return where the words after a verb of saying stop telling when, where or to
         whom it was said: a time ("este lunes", "on Tuesday") or a short prepositional
-        phrase ("en un comunicado", "a la AFP") followed by more words."""
-        for _ in range(2):
+        phrase ("en un comunicado", "a la AFP", "a EFE") before the speaker."""
+        for _ in range(3):
             start = index
-            if index < len(tokens) and tokens[index].bare in CIRCUMSTANCE_PREPOSITIONS:
+            preposition = index < len(tokens) and tokens[index].bare in CIRCUMSTANCE_PREPOSITIONS
+            if preposition:
                 index += 1
             while index < len(tokens) and tokens[index].bare in DETERMINERS:
                 index += 1
-            words = 0
-            while (
-                index < len(tokens)
-                and tokens[index].kind == "word"
-                and tokens[index].bare not in DETERMINERS
-                and words < 3
-                and (index > start or tokens[index].bare in TIME_WORDS)
-            ):
-                if tokens[index].bare not in TIME_WORDS and tokens[start].bare not in (
-                    CIRCUMSTANCE_PREPOSITIONS
-                ):
-                    break
+            if index >= len(tokens) or tokens[index].kind != "word":
+                return start
+            token = tokens[index]
+            if token.is_capitalised:
+                # To whom: an agency or outlet ("a EFE", "a la AFP"); a person's name
+                # after it is the speaker ("dijo a EFE Lucía Herrera").
+                if not preposition or not (token.text.isupper() or token.lower in AGENCY_NAMES):
+                    return start
                 index += 1
-                words += 1
-            if words == 0 or index >= len(tokens) or tokens[index].kind != "word":
+            else:
+                words = 0
+                while (
+                    index < len(tokens)
+                    and tokens[index].kind == "word"
+                    and not tokens[index].is_capitalised
+                    and tokens[index].bare not in DETERMINERS
+                    and words < 3
+                    and (preposition or tokens[index].bare in TIME_WORDS)
+                ):
+                    index += 1
+                    words += 1
+                if words == 0:
+                    return start
+            if index >= len(tokens) or tokens[index].kind != "word":
                 return start
         return index
 
@@ -344,7 +358,17 @@ class MentionReader:
             end -= 1
         if end == index:
             return None
-        runs = self.registry.runs_within(tokens, end)
+        # The names from here on (a run read over the whole sentence may have begun
+        # earlier: "dijo a EFE Lucía Herrera").
+        runs = [
+            replace(
+                run,
+                first=run.first + index,
+                last=run.last + index,
+                title_first=run.title_first + index if run.title_first >= 0 else -1,
+            )
+            for run in self.registry.name_runs(tokens[index:end])
+        ]
         run = next(
             (r for r in reversed(runs) if r.first >= index and r.kind != "organisation"), None
         )

@@ -152,8 +152,16 @@ class Registry:
     def _store(self, key, entity):
         if key not in self.entities:
             self.entities[key] = entity
-            if entity.kind in ("person", "organisation"):
-                self._looked_up.clear()  # It may be what another name resolves to.
+            # It may be what another name resolves to: forget those answers.
+            if entity.kind == "person":
+                surnames = entity.surnames
+                self._looked_up = {
+                    name: found
+                    for name, found in self._looked_up.items()
+                    if name.rsplit(" ", 1)[-1] not in surnames
+                }
+            elif entity.kind == "organisation":
+                self._looked_up.clear()
                 self._aliases.clear()
             if id(entity) not in self._unique_ids:
                 self._unique_ids.add(id(entity))
@@ -246,13 +254,20 @@ class Registry:
             )
         if _particle_name(token.text):
             return True
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if token.bare in NAME_LINKS and following is not None:
-            if following.is_capitalised and following.bare not in SENTENCE_CAPS:
-                return True
-            # "Premio Nobel de la Paz", "Department of the Interior"
-            after = tokens[index + 2] if index + 2 < len(tokens) else None
-            return following.bare in DETERMINERS and after is not None and after.is_capitalised
+        if token.bare in NAME_LINKS:
+            # "Pieter van der Berg", "Premio Nobel de la Paz", "Department of the Interior":
+            # particles and articles lead on to a capitalised word.
+            ahead = index + 1
+            while (
+                ahead < len(tokens)
+                and ahead - index < 3
+                and tokens[ahead].bare in NAME_LINKS | DETERMINERS
+                and not tokens[ahead].is_capitalised
+            ):
+                ahead += 1
+            if ahead < len(tokens):
+                following = tokens[ahead]
+                return following.is_capitalised and following.bare not in SENTENCE_CAPS
         return False
 
     def _split_title(self, tokens, first, end):
@@ -286,6 +301,13 @@ class Registry:
                     split += 1
                 continue
             split += 1
+        while (
+            end - split > 2
+            and tokens[split].text.isupper()
+            and len(tokens[split].text) > 1
+            and "." not in tokens[split].text
+        ):
+            split += 1  # "a EFE Lucía Herrera": an acronym before a name is not part of it
         name_tokens = tokens[split:end]
         if not name_tokens:
             text = _join(tokens[first:end])
