@@ -143,9 +143,9 @@ class Registry:
         self._unique_ids = set()
         self._runs = {}
         self._looked_up = {}
-        self._aliases = {}
         self._by_surname = {}
-        self._long_organisations = []
+        self._alias_index = {}
+        self._initials_index = {}
         for person in known_people:
             self._add_known(person)
 
@@ -162,7 +162,6 @@ class Registry:
                 }
             elif entity.kind == "organisation":
                 self._looked_up.clear()
-                self._aliases.clear()
             if id(entity) not in self._unique_ids:
                 self._unique_ids.add(id(entity))
                 self.unique.append(entity)
@@ -170,7 +169,7 @@ class Registry:
                     for surname in entity.surnames:
                         self._by_surname.setdefault(surname, []).append(entity)
                 elif entity.kind == "organisation" and " " in entity.name:
-                    self._long_organisations.append(entity)
+                    self._index_organisation(entity)
         return self.entities[key]
 
     def _add_known(self, person):
@@ -509,25 +508,24 @@ class Registry:
         return None, False
 
     def _organisation_alias(self, word):
+        """Return the organisation a single word stands for: one of its name's words
+        ("Apple" for Apple Inc.), the start of one ("Fed" for Federal Reserve), or its
+        initials ("NTEU"); the most mentioned when several."""
         word = word.strip().rstrip(".").replace("’s", "").replace("'s", "")
-        if word not in self._aliases:
-            self._aliases[word] = self._alias_candidates(word)
-        candidates = self._aliases[word]
+        candidates = list(self._alias_index.get(word, ()))
+        if word.isupper() and len(word) >= 2:
+            candidates += self._initials_index.get(word, ())
         if not candidates:
             return None
         return max(candidates, key=lambda e: (e.mentions, e.last_seen))
 
-    def _alias_candidates(self, word):
-        candidates = []
-        for entity in self._long_organisations:
-            parts, initials = entity.name_parts
-            if (
-                word in parts
-                or (len(word) >= 3 and any(p.startswith(word) for p in parts))
-                or (word.isupper() and len(word) >= 2 and word == initials)
-            ):
-                candidates.append(entity)
-        return candidates
+    def _index_organisation(self, entity):
+        parts, initials = entity.name_parts
+        for part in parts:
+            keys = {part, *(part[:size] for size in range(3, len(part)))}
+            for key in keys:
+                self._alias_index.setdefault(key, []).append(entity)
+        self._initials_index.setdefault(initials, []).append(entity)
 
     def people(self):
         return [e for e in self.unique if e.kind == "person"]

@@ -40,11 +40,15 @@ class Token:
         self.end = end
         self.kind = kind
         self.quote = quote
+        if kind != "word":
+            self.lower = self.bare = text
+            self.is_word = self.is_capitalised = False
+            return
         self.lower = lower = text.lower()
-        self.is_word = is_word = kind == "word"
-        self.is_capitalised = is_word and text[0].isupper()
+        self.is_word = True
+        self.is_capitalised = text[0].isupper()
         # The word in lower case without a final full stop or possessive ending.
-        bare = lower.rstrip(".") if lower.endswith(".") else lower
+        bare = lower.rstrip(".") if lower[-1] == "." else lower
         self.bare = bare[:-2] if bare.endswith(POSSESSIVES) else bare
 
     def __repr__(self):
