@@ -27,6 +27,9 @@ DATE_PART = re.compile(
     r"\d{4}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)$",
     re.IGNORECASE,
 )
+MONTH = re.compile(rf"^(?:{MONTHS})$", re.IGNORECASE)
+PLACE_PARTICLES = frozenset("de del la las los el of da do dos di du y e".split())
+LOWER_CASE_AGENCIES = frozenset({"dpa", "apa", "sda"})
 DASHES = r"(?:--|[-—–_])"
 # PLACE[, REGION][, DATE] (AGENCY) -   e.g. "ROSCOE, South Dakota (AP) _", "Berlin (dpa) -",
 # "STOCKHOLM, Aug 29, 2014 (AFP) -", "Tegucigalpa, Jan 2 (EFE).-"
@@ -112,6 +115,8 @@ def split_dateline(text):
             continue
         head = match.group("head").strip(" ,")
         agency = match.groupdict().get("agency") or ""
+        if agency and not _agency_is_plausible(agency):
+            continue
         if not _dateline_head_is_plausible(head, has_agency=bool(agency)):
             continue
         place, date = _place_and_date(head)
@@ -128,10 +133,16 @@ def _dateline_head_is_plausible(head, *, has_agency):
     words = head.replace(",", " ").split()
     if not words or len(words) > (9 if has_agency else 5):
         return False
-    # A sentence that happens to contain "(...) -" is not a dateline: its words are
-    # mostly lower case, where a dateline's place and date are capitalised or numbers.
-    lower = [w for w in words if w[0].islower() and not DATE_PART.match(w)]
-    return len(lower) <= (2 if has_agency else 0)
+    # A sentence that happens to contain "(...) -" is not a dateline: a dateline's place
+    # and date are capitalised words and numbers, with at most a particle or a month.
+    lower = [w for w in words if w[0].islower()]
+    return all(w in PLACE_PARTICLES or MONTH.match(w) for w in lower) and (
+        len(lower) <= (2 if has_agency else 0)
+    )
+
+
+def _agency_is_plausible(agency):
+    return agency[:1].isupper() or agency in LOWER_CASE_AGENCIES
 
 
 def _place_and_date(head):
