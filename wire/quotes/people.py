@@ -361,7 +361,13 @@ class Registry:
                 after = organisation
         if after:
             found.append((after, APPOSITION))
-        before = self._described_before(tokens, run.title_first if run.title else run.first)
+        # "the manager of the dealership, Kaleb Rodgers, said": the name stands between
+        # commas (or ends the sentence), in apposition; a name that goes on into its own
+        # verb ("Consultado por un periodista …, Biden sonrió") is not described.
+        closes = run.last == len(tokens) or tokens[run.last].is_punct(",.;)")
+        before = closes and self._described_before(
+            tokens, run.title_first if run.title else run.first
+        )
         if before:
             found.append((before, DESCRIBED))
         if run.title:
