@@ -600,8 +600,9 @@ class _Engine:
                 subject = entity
         if speakers:
             return
+        verbs = self.lexicon.speech_verbs
         for index, token in enumerate(sentence):
-            if token.kind == "word" and self.lexicon.is_speech_verb(token.text):
+            if token.text in verbs:
                 infinitive = index and sentence[index - 1].bare in ("to", "a")
                 if infinitive or _negated(sentence, index):
                     continue  # "not authorised to speak": not what the sentence says
@@ -618,7 +619,10 @@ class _Engine:
                     # Someone said something: a verb without a subject next refers to them.
                     subject = self.focus.subject = entity
                 break
-        source = self._according_after(sentence, 0, len(sentence))
+        starts = self._according_starts
+        source = None
+        if any(token.lower in starts for token in sentence):
+            source = self._according_after(sentence, 0, len(sentence))
         if source is not None and source[0] is not None:
             # "According to the weather service, …": the source is in focus.
             entity, _ = self._resolve(source[0])

@@ -29,7 +29,7 @@ from wire.quotes.lexicon import (
 PARTICLES = frozenset(
     "de del della di da dos das du van von der den bin ibn al el la le y".split()
 )
-PARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|bin|ibn|abu|d')[-’']?[A-ZÀ-Þ]")
+PARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|bin|ibn|abu|d')[-’'][A-ZÀ-Þ]")
 PARTICLE_STARTS = ("al", "el", "ul", "bin", "ibn", "abu", "d'")
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 NAME_LINKS = PARTICLES | CONNECTORS
@@ -555,7 +555,11 @@ def _kind(tokens):
 
 def _particle_name(text):
     """Say whether a lower-case word is a name with its particle ("al-Thani")."""
-    return text.startswith(PARTICLE_STARTS) and bool(PARTICLE_PREFIX.match(text))
+    return (
+        ("-" in text or "'" in text or "’" in text)
+        and text.startswith(PARTICLE_STARTS)
+        and bool(PARTICLE_PREFIX.match(text))
+    )
 
 
 def _span_of(tokens, start):

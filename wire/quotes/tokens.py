@@ -49,7 +49,9 @@ class Token:
         self.is_capitalised = text[0].isupper()
         # The word in lower case without a final full stop or possessive ending.
         bare = lower.rstrip(".") if lower[-1] == "." else lower
-        self.bare = bare[:-2] if bare.endswith(POSSESSIVES) else bare
+        if ("'" in bare or "’" in bare) and bare.endswith(POSSESSIVES):
+            bare = bare[:-2]
+        self.bare = bare
 
     def __repr__(self):
         return f"Token({self.text!r}, {self.kind})"
