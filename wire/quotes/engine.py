@@ -131,7 +131,9 @@ class _Engine:
         chains = self._chains(units)
         found = self._found = {}
         self._units_by_index = {unit.index: unit for unit in units if unit.part == "body"}
-        for unit in units:
+        # Who is in focus matters only up to the last quotation: stop reading there.
+        last = max((i for i, unit in enumerate(units) if unit.spans), default=-1)
+        for unit in units[: last + 1]:
             for number, sentence in enumerate(unit.sentences):
                 self._read_sentence(unit, sentence, number, found)
         return self._assemble(units, chains, found)

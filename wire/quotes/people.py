@@ -349,6 +349,16 @@ class Registry:
 
     def roles_around(self, tokens, run):
         """Return ``[(role text, strength)]`` the sentence gives the name in ``run``."""
+        following = tokens[run.last] if run.last < len(tokens) else None
+        preceding = tokens[run.first - 1] if run.first > 0 else None
+        if (
+            not run.title
+            and (
+                following is None or (following.text != "," and following.bare not in ("of", "de"))
+            )
+            and (preceding is None or preceding.text != ",")
+        ):
+            return []  # no comma, title or "of" around it: nothing can state a role
         found = []
         after = self._apposition(tokens, run.last)
         if after and after.startswith(ORGANISATION_MARK):
