@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from wire.quotes.lexicon import (
     DETERMINERS,
+    GENERIC_ORGANISATION_HEADS,
     GENERIC_PERSON_HEADS,
     GROUP_PRONOUNS,
     NON_FINITE,
@@ -243,7 +244,9 @@ class _Engine:
             # Only some languages leave a verb's subject out; in English a verb of
             # saying without a person or organisation before it ("One study says") has
             # no speaker to give.
-            return self._subjectless(kind) if self.language in PRO_DROP else None
+            if self.language in PRO_DROP and not self.reader.nominal_before(sentence, index):
+                return self._subjectless(kind)
+            return None
         found = self._after_quote(sentence, position + 1, adjacent=False)
         if found is not None:
             return self._attribution(found, kind)
@@ -478,8 +481,9 @@ class _Engine:
         return self._resolve_description(mention)
 
     def _resolve_description(self, mention):
-        words = {normalise(word) for word in mention.words}
-        ordered = [normalise(word) for word in mention.head] or sorted(words)
+        # Lower case as written: the word lists keep their accents ("oposición").
+        words = {word.lower() for word in mention.words}
+        ordered = [word.lower() for word in mention.head] or sorted(words)
         head = set(ordered) | {singular(word) for word in ordered}
         text = _without_determiner(mention.text)
         written = text.split()
@@ -546,12 +550,14 @@ class _Engine:
             ]
             if named:
                 return max(named, key=lambda e: (e.mentions, e.last_seen)), 0.8
+            generic = bool(head & GENERIC_ORGANISATION_HEADS)
             # "the central bank" in a story about the Fed: the organisation it keeps
-            # coming back to.
+            # coming back to (only for words any organisation may be called by; "la
+            # oposición" is not the government the story is about).
             dominant = [e for e in seen if e.mentions >= DOMINANT_MENTIONS]
-            if dominant:
+            if dominant and generic:
                 return max(dominant, key=lambda e: (e.mentions, e.last_seen)), 0.75
-            if len(content_words(text)) >= 2:
+            if len(content_words(text)) >= 2 or not generic:
                 # "the port authority", "the finance ministry": the organisation as the
                 # story describes it.
                 return self.registry.lookup(text, kind="organisation", create=True), 0.65
@@ -581,7 +587,7 @@ class _Engine:
         elif entity.kind == "organisation":
             self.focus.organisation = entity
         elif entity.kind == "unnamed":
-            self.focus.unnamed = entity
+            self.focus.unnamed = self.focus.person = entity
             self.focus.unnamed_paragraph = unit.index if unit.index is not None else -1
         self.focus.speaker = entity
         self.focus.speaker_paragraph = unit.index if unit.index is not None else -1
@@ -612,8 +618,10 @@ class _Engine:
                 if mention is None:
                     continue
                 if mention.kind == "description" and mention.indefinite:
+                    # "A Commission spokeswoman said …": someone unnamed now in focus, whom a
+                    # "she said" next refers to.
                     entity = self.registry.add_unnamed(_without_determiner(mention.text))
-                    self.focus.unnamed = entity
+                    self.focus.unnamed = self.focus.person = self.focus.subject = entity
                     self.focus.unnamed_paragraph = unit.index if unit.index is not None else -1
                     return
                 entity, _ = self._resolve(mention)

@@ -37,7 +37,9 @@ SPEECH_VERBS = {
         "maintained boasted exclaimed shouted cried whispered wondered mused recounted",
         "reiterate reiterates reiterated repeated texted emailed cautioned advise advised",
         "demanded questioned agreed disagreed reported dismissed branded labelled labeled",
-        "termed hailed defended defends defend praised",
+        "termed hailed defended defends defend praised accused accuses accusing blasted",
+        "slammed criticised criticized criticising criticizing welcomed welcomes mocked",
+        "scoffed confided confessed cautioned recounted",
     ),
     "es": _words(
         "decir dijo dice dicen dijeron decía diciendo dicho afirmar afirmó afirma afirman",
@@ -64,6 +66,9 @@ SPEECH_VERBS = {
         "indicaron explicaron aseguraron declararon defendió defiende defendía tildó tachó",
         "definió describió catalogó consideran consideraron califican calificaron advierten",
         "advirtieron denuncian denunciaron critican criticaron sostienen sostuvieron",
+        "acusó acusa acusan acusaron acusando reprochó reprocha cuestionó cuestiona replicó",
+        "replica ironizó bromeó apostilló matizó resumió celebró aplaudió reivindicó",
+        "lamentaron pidieron exigieron reclamaron insistieron añadieron agregaron",
     ),
     "fr": _words(
         "dit dire déclaré déclare affirmé affirme indiqué indique ajouté ajoute expliqué",
@@ -74,7 +79,7 @@ SPEECH_VERBS = {
     ),
     "pt": _words(
         "disse diz dizem dizer afirmou afirma declarou declara explicou explica",
-        "acrescentou acrescenta destacou destaca ressaltou ressalta garantiu garante",
+        "acrescentou acrescenta destacou destaca ressaltou ressalta garantiu garante acusou",
         "avaliou avalia comentou comenta questionou afirmaram disseram informou informa",
         "relatou escreveu alertou alerta advertiu criticou lamentou reconheceu anunciou",
     ),
@@ -166,6 +171,7 @@ ORGANISATION_WORDS = _words(
     "observatorio servicio corporación congreso senado parlamento gabinete entreprise",
     "société groupe banque syndicat ministère gouvernement parti armée conseil companhia",
     "ministério governo polícia exército conselho comissão transition house nations",
+    "opposition oposición oposição patronal employers executive ejecutivo",
 )
 # Nouns for what a person is: titles, jobs, positions (singular, lower case).
 ROLE_NOUNS = _words(
@@ -233,6 +239,15 @@ ROLE_SYNONYMS = (
     "director directora jefe jefa head chief chef chefe",
     "ceo executive consejero consejera",
     "primer premier ministro-presidente",
+)
+# Words any organisation may be called by ("the company", "the central bank"), which
+# therefore stand for the organisation the story is about.
+GENERIC_ORGANISATION_HEADS = _words(
+    "company firm group bank agency ministry department body institution organisation",
+    "organization authority regulator carmaker automaker manufacturer maker airline",
+    "carrier business corporation empresa compañía firma grupo banco agencia ministerio",
+    "organismo institución entidad autoridad aerolínea entreprise société groupe banque",
+    "companhia empresa banco",
 )
 # Heads of descriptions that stand for whoever the story is talking about ("el
 # mandatario", "the leader"), rather than for someone new.

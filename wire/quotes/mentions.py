@@ -139,6 +139,17 @@ class MentionReader:
                 return self.ending_at(tokens, back)
         return None
 
+    def nominal_before(self, tokens, verb):
+        """Say whether a word that could be the verb's subject stands right before it (so
+        the verb is not one of those a language leaves without a subject)."""
+        index = verb - 1
+        while index >= 0 and tokens[index].bare in AUXILIARIES:
+            index -= 1
+        if index < 0:
+            return False
+        token = tokens[index]
+        return token.is_word and token.bare not in STOP_WORDS
+
     def sentence_subject(self, tokens, limit):
         """Return the noun phrase a sentence opens with, when a verb follows it."""
         for end in range(min(limit, 10)):
@@ -146,7 +157,7 @@ class MentionReader:
             following = tokens[end + 1] if end + 1 < limit else None
             if (
                 mention is not None
-                and mention.first == 0
+                and (mention.first == 0 or (mention.first == 1 and tokens[0].bare in DETERMINERS))
                 and following is not None
                 and following.is_word
                 and not following.is_capitalised
@@ -200,9 +211,7 @@ class MentionReader:
             run = self.registry.run_ending_at(tokens, end + 1)
             if run is not None and not self._only_title(run, tokens):
                 begin = run.title_first if run.title_first >= 0 else run.first
-                if not self._complement(tokens, begin) and (
-                    run.kind != "organisation" or not self._description_start(tokens, begin)
-                ):
+                if not self._complement(tokens, begin):
                     return Mention(
                         "name",
                         join_tokens(tokens[begin : end + 1]),
@@ -262,9 +271,6 @@ class MentionReader:
         if before >= 0 and tokens[before].bare in DETERMINERS:
             before -= 1
         return before >= 0 and tokens[before].bare in CONNECTORS
-
-    def _description_start(self, tokens, index):
-        return index > 0 and tokens[index - 1].bare in DETERMINERS
 
     def _description_ending_at(self, tokens, end):
         """A description: words back to a determiner ("the central bank", "un alto
@@ -389,6 +395,14 @@ class MentionReader:
         if not phrase:
             return None
         described = self._description(phrase, determiner, index, end)
+        if end + 2 < len(tokens) and tokens[end].text == "(":
+            # An acronym in brackets after the description: "(PMA)".
+            closing = next(
+                (i for i in range(end + 1, min(end + 5, len(tokens))) if tokens[i].text == ")"),
+                None,
+            )
+            if closing is not None:
+                end = closing + 1
         if described is not None and end + 1 < len(tokens) and tokens[end].is_punct(","):
             # "afirmó el portavoz del Gobierno, Juan García": the name that follows.
             named = self.after(tokens, end + 1)

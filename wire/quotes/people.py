@@ -242,9 +242,13 @@ class Registry:
         if tokens[index - 1].text.endswith(("'s", "’s")):
             return False  # "Syria's Assad": a possessive ends a name.
         if token.kind != "word":
-            return (
-                token.text == "&" and index + 1 < len(tokens) and tokens[index + 1].is_capitalised
-            )
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if token.text in ("'", "’") and token.start == tokens[index - 1].end:
+                # "Manufacturers' Association": a plural possessive inside a name.
+                return tokens[index - 1].text.endswith("s") and bool(
+                    following and following.is_capitalised
+                )
+            return token.text == "&" and bool(following and following.is_capitalised)
         if token.is_capitalised:
             return (
                 token.bare not in STOP_WORDS
@@ -288,8 +292,10 @@ class Registry:
             and first >= 2
             and tokens[first - 1].bare in CONNECTORS
             and self.lexicon.is_role_noun(tokens[first - 2].bare)
+            and _kind(tokens[first + 1 : end]) == "person"
         ):
-            # "el exalcalde de Villanueva Ramón Beltrán": the place completes the title.
+            # "el exalcalde de Villanueva Ramón Beltrán": the place completes the title
+            # (but "portavoz del Programa Mundial de Alimentos" is one organisation).
             split = first + 1
         while split < end and tokens[split].bare in TITLE_LINKS:
             # "Secretary of State Antony Blinken": the title's own complement, as long as
@@ -441,6 +447,16 @@ class Registry:
         start = end
         while start > 0 and end - start <= 14:
             token = tokens[start - 1]
+            if token.text == ")":
+                # "portavoz del Programa Mundial de Alimentos (PMA), Tomás Ibáñez"
+                opening = next(
+                    (i for i in range(start - 2, max(-1, start - 6), -1) if tokens[i].text == "("),
+                    None,
+                )
+                if opening is None:
+                    break
+                start = opening
+                continue
             if token.kind != "word" or self.lexicon.is_speech_verb(token.text):
                 break
             start -= 1
