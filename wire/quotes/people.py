@@ -554,7 +554,8 @@ class Registry:
     def _index_organisation(self, entity):
         parts, initials = entity.name_parts
         for part in parts:
-            keys = {part, *(part[:size] for size in range(3, len(part)))}
+            # Short forms are cut from a word's start: "Fed", "Dept", "Intl" (up to 5).
+            keys = {part, *(part[:size] for size in range(3, min(len(part), 6)))}
             for key in keys:
                 self._alias_index.setdefault(key, []).append(entity)
         self._initials_index.setdefault(initials, []).append(entity)
