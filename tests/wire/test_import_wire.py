@@ -114,7 +114,7 @@ def test_dry_run_quotes_name_speaker_role_kind_and_where_they_stand(files):
 def test_without_dry_run_nothing_is_imported(files):
     story, _ = files
     out, _err, error = run(story)
-    assert "importing into the database is not available yet" in str(error).lower()
+    assert "importing into the database is not available yet" in str(error)
     assert out == ""
 
 

@@ -31,8 +31,8 @@ class Command(BaseCommand):
     def handle(self, *, files, dry_run, json, known_person, **options):
         if not dry_run:
             raise CommandError(
-                "Importing into the database is not available yet; use --dry-run to see "
-                "what the files hold."
+                "Nothing was imported: importing into the database is not available yet, "
+                "so use --dry-run to see what the files hold."
             )
         results = []
         for path in files:
