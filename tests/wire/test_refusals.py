@@ -91,6 +91,11 @@ def test_a_file_over_the_cap_is_refused_before_it_is_read(tmp_path, monkeypatch)
         (b'{"headline": "broken', "JSON is not well-formed"),
         (b"id,name,price\n1,apple,3\n2,pear,4\n", "no wire format"),
         (b"Just one line of text", "no wire format"),
+        (
+            b"https://example.com/news/2024/05/story\nCity council approves the new budget"
+            b" after a long debate\n2024-05-07\n",
+            "no wire format",
+        ),
     ],
 )
 def test_text_in_no_known_format_is_refused(data, words):

@@ -27,6 +27,8 @@ from wire.story import WireStory
 
 FORMAT = "text"
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+SENTENCE = re.compile(r"[.!?…][\"”’»)]*(?:\s|$)")
+URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 
 def read_plain_text(text, *, charset=""):
@@ -101,8 +103,19 @@ def _check_reads_as_story(paragraphs):
     body = " ".join(paragraphs[1:])
     letters = len(LETTER.findall(body))
     visible = len(body.replace(" ", ""))
-    longest = max(len(paragraph.split()) for paragraph in paragraphs[1:])
-    if letters < visible * 0.6 or longest < 8 or len(paragraphs[0]) > 400:
+    # Prose: some paragraph is a sentence of several words (a list of links, a title
+    # and a date, or a table is not a story).
+    sentences = [
+        paragraph
+        for paragraph in paragraphs
+        if len(paragraph.split()) >= 6 and SENTENCE.search(paragraph)
+    ]
+    if (
+        letters < visible * 0.6
+        or not sentences
+        or len(paragraphs[0]) > 400
+        or URL.match(paragraphs[0])
+    ):
         raise WireRefused(
             "The text reads as no wire format: it has no headline and paragraphs of prose."
         )
