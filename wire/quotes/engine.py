@@ -352,7 +352,7 @@ class _Engine:
             return Mention("pronoun", inverted.group(1).lower()), 0.85
         if verb == index:
             mention = self.reader.after(sentence, verb + 1)
-            if mention is not None and _stops_before(sentence, mention.last, limit):
+            if mention is not None and mention.last <= limit:
                 return mention, 0.95
             return None, 0.75  # "…", insistió.
         if adjacent and verb - index > 14:
@@ -467,7 +467,7 @@ class _Engine:
     def _resolve(self, mention):
         """Return ``(entity, certainty)`` for a mention, or ``(None, 0)``."""
         if mention.kind == "pronoun":
-            word = pronoun_of_text(mention.text)
+            word = _pronoun_word(mention.text)
             if word in PERSON_PRONOUNS:
                 return self.focus.person, 0.9
             if word in GROUP_PRONOUNS:
@@ -724,7 +724,7 @@ def plain_role_words(text):
     return frozenset(words)
 
 
-def pronoun_of_text(text):
+def _pronoun_word(text):
     word = text.lower()
     for ending in ("'d", "’d", "'ll", "’ll", "'s", "’s"):
         word = word.removesuffix(ending)
@@ -756,10 +756,6 @@ def _inside_noun_phrase(sentence, index, position):
     return len(between) <= 4 and all(
         t.is_word and (t.bare in DETERMINERS or not t.is_capitalised) for t in between
     )
-
-
-def _stops_before(sentence, end, limit):
-    return end <= limit
 
 
 def _negated(sentence, index):
