@@ -597,7 +597,7 @@ class _Engine:
         position = unit.position
         subject = None
         for run in self.registry.name_runs(sentence):
-            entity = self.registry.lookup(run.name, kind=run.kind)
+            entity = run.entity or self.registry.lookup(run.name, kind=run.kind)
             if entity is None:
                 continue
             entity.mentions += 1

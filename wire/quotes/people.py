@@ -131,6 +131,8 @@ class NameRun:
     kind: str
     title: str = ""
     title_first: int = -1  # index where the title starts, if any
+    # The entity the first reading filed a full name under (it will not change).
+    entity: object = None
 
 
 class Registry:
@@ -502,6 +504,8 @@ class Registry:
         entity = self.lookup(run.name, kind=run.kind, create=True)
         if entity is None:
             return
+        if self.entities.get(normalise(run.name)) is entity:
+            run.entity = entity
         for text, strength in roles:
             if entity.kind != "organisation":
                 entity.roles.append(Role(text, strength, source, position))
