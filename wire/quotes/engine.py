@@ -42,6 +42,8 @@ ANAPHORIC_OBJECTS = frozenset("that this it so eso esto lo cela ça isso".split(
 PRO_DROP = frozenset({"es", "fr", "pt", "it"})
 POSITION_STEP = 1_000_000
 NOT_BEFORE_SUBJECT = PREPOSITIONS | DETERMINERS
+# Paragraphs read for names even when no quotation comes that far (a headline's).
+LEAD_PARAGRAPHS = 6
 # Mentions that make an organisation the one a story is about.
 DOMINANT_MENTIONS = 3
 
@@ -127,20 +129,27 @@ class _Engine:
         ]
         for unit in units + caption_units:
             single = singles_everywhere or unit.part in ("headline", "dek")
-            self._prepare(unit, single)
+            unit.spans = find_spans(unit.text, single_quotes=single) if unit.text else []
+        # Nothing after the last quotation can change who said it (stories name people
+        # in full and give their roles when they first appear), save the paragraph right
+        # after it ("Trump has said that") and the lead paragraphs, where the people of a
+        # headline's or dek's quotation are named: the rest is not read.
+        last = max((i for i, unit in enumerate(units) if unit.spans), default=-1)
+        units = units[: max(last + 2, 2 + LEAD_PARAGRAPHS)]
+        for unit in units + caption_units:
+            self._prepare(unit)
+        self.registry.caching = False  # names arrive fast while reading them all
         self._learn_names(units, caption_units)
+        self.registry.caching = True
         chains = self._chains(units)
         found = self._found = {}
         self._units_by_index = {unit.index: unit for unit in units if unit.part == "body"}
-        # Who is in focus matters only up to the last quotation: stop reading there.
-        last = max((i for i, unit in enumerate(units) if unit.spans), default=-1)
         for unit in units[: last + 1]:
             for number, sentence in enumerate(unit.sentences):
                 self._read_sentence(unit, sentence, number, found)
         return self._assemble(units, chains, found)
 
-    def _prepare(self, unit, single_quotes):
-        unit.spans = find_spans(unit.text, single_quotes=single_quotes) if unit.text else []
+    def _prepare(self, unit):
         unit.words = [span.text(unit.text) for span in unit.spans]
         unit.tokens = tokenize(unit.text, unit.spans)
         unit.sentences = self._join_attributions(sentences(unit.tokens, unit.words), unit.words)

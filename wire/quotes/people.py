@@ -145,6 +145,8 @@ class Registry:
         self._unique_ids = set()
         self._runs = {}
         self._looked_up = {}
+        # Whether lookups are remembered (not while the first reading files names).
+        self.caching = True
         self._by_surname = {}
         self._alias_index = {}
         self._initials_index = {}
@@ -155,7 +157,9 @@ class Registry:
         if key not in self.entities:
             self.entities[key] = entity
             # It may be what another name resolves to: forget those answers.
-            if entity.kind == "person":
+            if not self.caching:
+                self._looked_up.clear()
+            elif entity.kind == "person":
                 surnames = entity.surnames
                 self._looked_up = {
                     name: found
@@ -522,7 +526,7 @@ class Registry:
             return self._looked_up[key]
         found, ambiguous = self._resolve(name, key)
         if found is not None or not create:
-            if not ambiguous:  # Two Muellers: the latest mentioned, so ask again later.
+            if self.caching and not ambiguous:  # Two Muellers: ask again later.
                 self._looked_up[key] = found
             return found
         if kind == "unknown" and len(key.split()) >= 2:
