@@ -2,8 +2,8 @@
 
 Agencies print the same things in the same few ways, whatever the format carries them
 in: a dateline before the first paragraph ("WASHINGTON (Reuters) -"), a byline ("By
-..."), photo captions ending in a credit ("(AP Photo/Jeff Chiu, File)", "Photo:
-Jonathan Nackstrand/AFP"), sign-off lines ("Reporting by ...", "contributed to this
+..."), photo captions ending in a credit ("(AP Photo/Jane Fox, File)", "Photo:
+Ann Lee/AFP"), sign-off lines ("Reporting by ...", "contributed to this
 report"), short subheadings. These functions each recognise one of them in a block of
 text; the readers decide where to look.
 """
@@ -64,13 +64,13 @@ SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 CREDIT_LABEL = r"(?:PHOTO|Photo|Photos|FOTO|Foto|Fotos|Picture|Image|Imagen|Bild|Credit|Crédito)"
-# "... Anders Tegnell. Photo: Jonathan Nackstrand/AFP", "... Netanyahu - PHOTO/X/@SecBlinken"
+# "... at the port. Photo: Ann Lee/AFP", "... in Brussels - PHOTO/X/@minister"
 LABELLED_CREDIT = re.compile(
     rf"^(?P<caption>.*?)\s*(?:\s[-–—|]\s*)?(?P<credit>{CREDIT_LABEL}\s*[:/]\s*\S[^()]*?)\s*$"
 )
-# "... Anaheim. (AP Photo/Jeff Chiu, File)", "... Ucrania (REUTERS/Hannibal Hanschke)"
+# "... in Leeds. (AP Photo/Jane Fox, File)", "... en Kiev (REUTERS/Ana Soler)"
 BRACKETED_CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<credit>\((?P<inner>[^()]{2,90})\))\s*$")
-# "Presidente de EEUU, Joe Biden / AFP"
+# "Presidente de Chile, Gabriel Boric / AFP"
 SLASHED_CREDIT = re.compile(r"^(?P<caption>.{8,}?)\s+[/|]\s+(?P<credit>[^/|]{2,60})$")
 # "… in Rafah. REUTERS/Ibraheem Abu Mustafa", "… en Madrid. EFE/Juan Pérez"
 AGENCY_SLASHED_CREDIT = re.compile(

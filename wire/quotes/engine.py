@@ -2,8 +2,8 @@
 
 Rules, not a model. Each paragraph's quotations are found by their marks; the
 sentence around each is read for its attribution: a verb of saying with its subject
-after the quotation ("…," Yellen said / said Aaron Kohli / dijo el mandatario) or
-before it (Yellen said: "…" / said he "…"), "according to" / "según", or none, when
+after the quotation ("…," Ruiz said / said Ann Bell / dijo el mandatario) or
+before it (Ruiz said: "…" / said he "…"), "according to" / "según", or none, when
 a quotation continues the previous one. Subjects resolve through the story's people
 (``wire.quotes.people``): surnames to full names, pronouns to the person the story
 is talking about, descriptions to the person whose role they echo or to the one in
@@ -132,7 +132,7 @@ class _Engine:
             unit.spans = find_spans(unit.text, single_quotes=single) if unit.text else []
         # Nothing after the last quotation can change who said it (stories name people
         # in full and give their roles when they first appear), save the paragraph right
-        # after it ("Trump has said that") and the lead paragraphs, where the people of a
+        # after it ("the mayor has said that") and the lead paragraphs, where the people of a
         # headline's or dek's quotation are named: the rest is not read.
         last = max((i for i, unit in enumerate(units) if unit.spans), default=-1)
         units = units[: max(last + 2, 2 + LEAD_PARAGRAPHS)]
@@ -323,9 +323,9 @@ class _Engine:
         return mention
 
     def _after_quote(self, sentence, start, *, adjacent):
-        """Read the attribution after a quotation: "…," Yellen said / said Aaron Kohli /
+        """Read the attribution after a quotation: "…," Ruiz said / said Ann Bell /
         insistió. ``adjacent`` wants it right after the marks; otherwise it may come at
-        the end of the reporter's sentence (", the Fed said"). Return ``(Mention or
+        the end of the reporter's sentence (", the ministry said"). Return ``(Mention or
         None, confidence)`` or None when there is no attribution."""
         index = start
         while index < len(sentence) and sentence[index].is_punct(",:;)"):
@@ -381,7 +381,7 @@ class _Engine:
             before = mention.first - 1
             while before > 0 and sentence[before].bare in DETERMINERS:
                 before -= 1
-            # ", the Fed said": the attribution stands after a comma (or the quotation).
+            # ", the ministry said": the attribution stands after a comma (or the quotation).
             if not (sentence[before].is_punct(",") or sentence[before].kind == "quote"):
                 return None
         return mention, 0.95 if mention.kind == "name" else 0.85
@@ -407,7 +407,7 @@ class _Engine:
     def _unattributed(self, unit, sentence, position, number, words):
         """A quotation standing as its own sentence with no verb of saying: it goes on
         from the previous quotation (the same paragraph's, or the previous paragraph's
-        last), or the next sentence says who said it ("Trump has said that"). Quoted
+        last), or the next sentence says who said it ("the mayor has said that"). Quoted
         words that the reporter's sentence goes on after ("Operation Dawn" began …) are
         a name, not a quotation."""
         if any(token.is_word for token in sentence[position + 1 :]):
@@ -436,7 +436,7 @@ class _Engine:
         return None
 
     def _look_ahead(self, unit, number):
-        """Return the subject of a next sentence such as "Donald Trump has said that"."""
+        """Return the subject of a next sentence such as "Senator Jim Hall has said that"."""
         following = None
         if number + 1 < len(unit.sentences):
             following = unit.sentences[number + 1]
@@ -508,7 +508,7 @@ class _Engine:
         kind = self._noun_kind(ordered)
         person, organisation = kind == "person", kind == "organisation"
         if organisation and capitalised:
-            # "the Obama administration": a named organisation.
+            # "the Lisbon city council": a named organisation.
             return self.registry.lookup(text, kind="organisation", create=True), 0.9
         if mention.indefinite:
             return self.registry.add_unnamed(text), 0.8
@@ -560,7 +560,7 @@ class _Engine:
             if named:
                 return max(named, key=lambda e: (e.mentions, e.last_seen)), 0.8
             generic = bool(head & GENERIC_ORGANISATION_HEADS)
-            # "the central bank" in a story about the Fed: the organisation it keeps
+            # "the central bank" in a story about a named one: the organisation it keeps
             # coming back to (only for words any organisation may be called by; "la
             # oposición" is not the government the story is about).
             dominant = [e for e in seen if e.mentions >= DOMINANT_MENTIONS]
@@ -748,8 +748,8 @@ def _without_determiner(text):
 
 
 def _looks_like_title(words):
-    """Say whether quoted words are a title or a name ("Toy Story", "Kofi Annan al
-    Valor"): short, and most of their words capitalised."""
+    """Say whether quoted words are a title or a name ("Blue Harbour", "Premio Luna
+    de Oro"): short, and most of their words capitalised."""
     tokens = list(re.findall(r"[^\W\d_][\w'’-]*", words))
     if not tokens or len(tokens) > 6 or words.rstrip().endswith((".", "?", "!")):
         return False
@@ -760,7 +760,7 @@ def _looks_like_title(words):
 
 def _inside_noun_phrase(sentence, index, position):
     """Say whether the quotation at ``position`` sits inside the phrase that starts at
-    ``index`` (after "according to"): "according to the new “dot plot”"."""
+    ``index`` (after "according to"): "according to the new “heat map”"."""
     between = sentence[index:position]
     return len(between) <= 4 and all(
         t.is_word and (t.bare in DETERMINERS or not t.is_capitalised) for t in between

@@ -1,9 +1,9 @@
 """Reading the phrase that names a speaker around a verb of saying.
 
-A speaker is written as a name ("Fed Chair Janet Yellen"), a pronoun ("she"), a
+A speaker is written as a name ("Finance Minister Ana Ruiz"), a pronoun ("she"), a
 description ("the central bank", "el mandatario", "un alto cargo de defensa"), or a
-relative pronoun standing for the phrase before it ("the Obama administration, which
-has spoken about ..."). These functions read one from a sentence's tokens; the engine
+relative pronoun standing for the phrase before it ("the city council, which has
+spoken about ..."). These functions read one from a sentence's tokens; the engine
 decides who it is.
 """
 
@@ -67,7 +67,7 @@ class MentionReader:
     def __init__(self, lexicon, registry):
         self.lexicon = lexicon
         self.registry = registry
-        # Headlines and deks drop articles: "minister says", "Senador republicano califica".
+        # Headlines and deks drop articles: "minister says", "Ministra critica".
         self.headline_style = False
 
     # --- Before a verb ---------------------------------------------------------------
@@ -75,7 +75,7 @@ class MentionReader:
     def subject_before(self, tokens, verb):
         """Return the ``Mention`` of the subject of the verb at ``verb``, reading left:
         past auxiliaries, a parenthesis between commas, a relative pronoun (its
-        antecedent), a coordinated verb ("Biden sonrió y dijo")."""
+        antecedent), a coordinated verb ("Gómez sonrió y dijo")."""
         index = verb - 1
         if (
             index >= 1
@@ -94,7 +94,7 @@ class MentionReader:
         if token.is_punct(","):
             opening = self._previous_comma(tokens, index)
             enclosed = self.ending_at(tokens, index - 1)
-            # "El periodista ruso …, Dmitry Muratov, denunció": the name between the
+            # "El economista jefe …, Luis Mora, advirtió": the name between the
             # commas is the subject, the phrase before it describes them.
             if (
                 enclosed is not None
@@ -104,7 +104,7 @@ class MentionReader:
             ):
                 return enclosed
             if opening is None:
-                # "Central bank holds rates, warns of …": the sentence's subject.
+                # "Ministry cuts its forecast, warns of …": the sentence's subject.
                 return self.sentence_subject(tokens, index)
             if opening == 0:
                 return None
@@ -274,7 +274,7 @@ class MentionReader:
 
     def _description_ending_at(self, tokens, end):
         """A description: words back to a determiner ("the central bank", "un alto
-        cargo de defensa"), or to the start of a headline ("Senador republicano")."""
+        cargo de defensa"), or to the start of a headline ("Ministra de Sanidad")."""
         start = end
         while start >= 0:
             token = tokens[start]

@@ -1,10 +1,10 @@
 """Who a story names: people and organisations, with the roles the story gives them.
 
 A first reading of the whole story (captions included) finds every capitalised name,
-splits titles from names ("Fed Chair" / "Janet Yellen"), and collects the roles written
-around them: an apposition after the name ("Jeff Lautt, CEO of Poet,"), a description
-before it ("the manager of the equipment dealership, Kaleb Rodgers,") or a title
-("senior SPD member Ralf Stegner"). Later mentions ("Yellen", "the Fed", "Murátov")
+splits titles from names ("Finance Minister" / "Ana Ruiz"), and collects the roles written
+around them: an apposition after the name ("Omar Haddad, CEO of Brightline,"), a description
+before it ("the manager of the bakery, Ines Park,") or a title
+("senior party member Tom Lind"). Later mentions ("Ruiz", "the Fed", "Martín")
 resolve to the fullest name the story gave.
 """
 
@@ -98,7 +98,7 @@ class Entity:
 
     @cached_property
     def surnames(self):
-        """The last name, and without its particle ("al-Assad" is also "Assad")."""
+        """The last name, and without its particle ("al-Amin" is also "Amin")."""
         words = [word for word in self.tokens if word not in NAME_SUFFIXES]
         if not words:
             return set()
@@ -246,7 +246,7 @@ class Registry:
     def _continues_name(self, tokens, index):
         token = tokens[index]
         if tokens[index - 1].text.endswith(("'s", "’s")):
-            return False  # "Syria's Assad": a possessive ends a name.
+            return False  # "Egypt's Amin": a possessive ends a name.
         if token.kind != "word":
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if token.text in ("'", "’") and token.start == tokens[index - 1].end:
@@ -281,7 +281,7 @@ class Registry:
 
     def _split_title(self, tokens, first, end):
         """Split a capitalised run into a title and a name at its last role word
-        ("Senior Executives Association President" / "Bill Valdez")."""
+        ("Teachers Association President" / "Rosa Diaz")."""
         split = first
         last_name_word = end
         while last_name_word > first and tokens[last_name_word - 1].bare in NAME_SUFFIXES:
@@ -304,7 +304,7 @@ class Registry:
             # (but "portavoz del Programa Mundial de Alimentos" is one organisation).
             split = first + 1
         while split < end and tokens[split].bare in TITLE_LINKS:
-            # "Secretary of State Antony Blinken": the title's own complement, as long as
+            # "Secretary of State Ana Ruiz": the title's own complement, as long as
             # a name of two words is left.
             if tokens[split].bare in CONNECTORS and end - split > 3:
                 split += 1
@@ -325,7 +325,7 @@ class Registry:
             return NameRun(first, end, text, _kind(tokens[first:end]), title="", title_first=-1)
         title_tokens = tokens[first:split]
         title_first = first if title_tokens else -1
-        # A title may go on in lower case before the run: "tattoo artist Zashay Tastas".
+        # A title may go on in lower case before the run: "tattoo artist Lea Moss".
         start = first
         while start > 0 and first - start < 8:
             if self._title_word(tokens[start - 1]):
@@ -383,9 +383,9 @@ class Registry:
                 after = organisation
         if after:
             found.append((after, APPOSITION))
-        # "the manager of the dealership, Kaleb Rodgers, said": the name stands between
+        # "the manager of the bakery, Ines Park, said": the name stands between
         # commas (or ends the sentence), in apposition; a name that goes on into its own
-        # verb ("Consultado por un periodista …, Biden sonrió") is not described.
+        # verb ("Preguntado por un periodista …, Gómez sonrió") is not described.
         closes = run.last == len(tokens) or tokens[run.last].is_punct(",.;)")
         before = closes and self._described_before(
             tokens, run.title_first if run.title else run.first
@@ -425,7 +425,7 @@ class Registry:
             and len(segment) == 1
             and (STATE_OR_PARTY.match(segment[0].text) or segment[0].text.isdigit())
         ):
-            # "Steny H. Hoyer, Md., the …", "Lisa Cho, 45, a nurse …": the role is next.
+            # "Tom H. Reed, Md., the …", "Lisa Cho, 45, a nurse …": the role is next.
             next_comma = index + 2
             if next_comma < len(tokens) and tokens[next_comma].is_punct(","):
                 segment = _segment(tokens, next_comma + 1)
@@ -477,7 +477,7 @@ class Registry:
         the iPhone", "at the hospital", an age, "Consultado por un periodista").
 
         A role names what someone is: the phrase's head, the words before its first
-        preposition ("managing editor" of "managing editor of The Mac Observer"), holds
+        preposition ("managing editor" of "managing editor of The Daily Ledger"), holds
         a title or an occupation.
         """
         while segment and (segment[0].bare in DETERMINERS or segment[0].is_punct("-")):
@@ -549,7 +549,7 @@ class Registry:
 
     def _organisation_alias(self, word):
         """Return the organisation a single word stands for: one of its name's words
-        ("Apple" for Apple Inc.), the start of one ("Fed" for Federal Reserve), or its
+        ("Acme" for Acme Inc.), the start of one ("Fed" for Federal Reserve), or its
         initials ("NTEU"); the most mentioned when several."""
         word = word.strip().rstrip(".").replace("’s", "").replace("'s", "")
         candidates = list(self._alias_index.get(word, ()))
@@ -589,7 +589,7 @@ def _kind(tokens):
 
 
 def _particle_name(text):
-    """Say whether a lower-case word is a name with its particle ("al-Thani")."""
+    """Say whether a lower-case word is a name with its particle ("al-Amin")."""
     return (
         ("-" in text or "'" in text or "’" in text)
         and text.startswith(PARTICLE_STARTS)
