@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "newsroom",
     "media",
     "articles",
+    "wire",
 ]
 
 MIDDLEWARE = [
