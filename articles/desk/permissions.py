@@ -219,7 +219,7 @@ def can_submit(user, article):
     return article.pk is not None and can_edit(user, article)
 
 
-def can_return_to_draft(user, article):
+def can_return_to_draft(user, article=None):
     """May ``user`` send ``article`` back to its reporter? Editors."""
     return _active(user) and user.has_perm("articles.edit_any_article")
 

@@ -10,12 +10,20 @@ Each service is keyword-only and atomic, checks the user's permission itself
 editor can act on), and changes nothing when it refuses. Each records who, when, from
 which state to which, and a note in ``ArticleTransition``.
 
+What a move needs before any input is given (who may make it, from which state) is
+written once per move, as a ``*_refusal(situation)`` function: the service raises what it
+returns, and ``articles.desk.moves`` offers the move only where it returns None.
+
 Visibility is decided when the public API reads (``ArticleVersion.objects.public()``
 compares ``visible_from``/``visible_until`` with the clock), so a scheduled story
 appears, an embargo lifts and an expired story disappears at the right moment with no
 job to run or to miss.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +33,7 @@ from articles import publishing
 from articles.desk import permissions
 from articles.desk.editing import local_time
 from articles.models import (
+    Article,
     ArticleStatus,
     ArticleTransition,
     ArticleVersion,
@@ -35,27 +44,177 @@ from articles.models import (
 )
 from articles.publishing.previews import previews_revoke
 
-PUBLISHABLE = {
-    ArticleStatus.DRAFT,
-    ArticleStatus.IN_REVIEW,
-    ArticleStatus.PUBLISHED,
-    ArticleStatus.SCHEDULED,
-}
+
+@dataclass(frozen=True)
+class Situation:
+    """An article, who asks, its live version and the moment: what a move's
+    preconditions read."""
+
+    article: Article
+    user: AbstractBaseUser | AnonymousUser
+    live: ArticleVersion | None
+    now: datetime
+
+    @classmethod
+    def of(cls, article, user, *, now=None):
+        return cls(
+            article=article, user=user, live=article.live_version, now=now or timezone.now()
+        )
+
+    @property
+    def visibility(self):
+        return self.live.visibility(self.now) if self.live is not None else Visibility.DOWN
+
+    @property
+    def withdrawn(self):
+        return self.article.status == ArticleStatus.WITHDRAWN
 
 
-def _require(allowed, message):
-    if not allowed:
-        raise PermissionDenied(message)
+def _refused(message):
+    return PermissionDenied(message)
 
 
-def _lock(article):
-    """Return ``article`` fresh from the database, locked (with its translations) for
-    the transaction: the same lock every publication move and render takes."""
-    return publishing.article_lock(article)
+def _invalid(message):
+    return ValidationError(message)
 
 
-def _live(article):
-    return ArticleVersion.objects.filter(article=article, is_live=True).first()
+def _never_again(situation):
+    if situation.withdrawn:
+        return _invalid(
+            _("This article has been withdrawn; a withdrawn article is never published again.")
+        )
+    return None
+
+
+# --- Preconditions: one per move, read by the service and by the desk's offer ---------------
+
+
+def submit_refusal(s):
+    if not permissions.can_submit(s.user, s.article):
+        return _refused(_("You may not submit this article."))
+    if s.article.status != ArticleStatus.DRAFT:
+        return _invalid(
+            _("Only a draft can be submitted for review; this article is %(status)s.")
+            % {"status": s.article.get_status_display().lower()}
+        )
+    return None
+
+
+def return_refusal(s):
+    if not permissions.can_return_to_draft(s.user, s.article):
+        return _refused(_("Only editors may return an article to draft."))
+    if s.article.status not in {
+        ArticleStatus.IN_REVIEW,
+        ArticleStatus.PUBLISHED,
+        ArticleStatus.SCHEDULED,
+    }:
+        return _invalid(
+            _("Only an article in review or published can be returned; this one is %(s)s.")
+            % {"s": s.article.get_status_display().lower()}
+        )
+    return None
+
+
+def publish_refusal(s):
+    if not permissions.can_publish(s.user, s.article):
+        return _refused(_("You may not publish articles."))
+    return _never_again(s)
+
+
+def schedule_refusal(s):
+    if not permissions.can_schedule(s.user, s.article):
+        return _refused(_("You may not schedule articles."))
+    if s.visibility == Visibility.PUBLIC:
+        return _invalid(
+            _(
+                "This article is public now: scheduling would take it offline until "
+                "then. Publish the update now, or unpublish it first."
+            )
+        )
+    return _never_again(s)
+
+
+def unpublish_refusal(s):
+    if not permissions.can_unpublish(s.user, s.article):
+        return _refused(_("You may not unpublish articles."))
+    if s.withdrawn:
+        return _invalid(_("This article has been withdrawn; its public notice stays in place."))
+    if s.live is None:
+        return _invalid(_("The article is not published."))
+    return None
+
+
+def withdraw_refusal(s):
+    if not permissions.can_withdraw(s.user, s.article):
+        return _refused(_("You may not withdraw articles."))
+    if s.live is None or s.visibility == Visibility.WITHDRAWN:
+        return _invalid(_("Only a published article can be withdrawn."))
+    if s.visibility == Visibility.WAITING:
+        return _invalid(
+            _("This article has not appeared yet: unpublish it instead of withdrawing it.")
+        )
+    return None
+
+
+def correction_refusal(s):
+    if not (permissions.can_add_correction(s.user, s.article) and permissions.can_publish(s.user)):
+        return _refused(_("You may not attach public notes."))
+    if refusal := _never_again(s):
+        return refusal
+    if s.live is None:
+        return _invalid(_("Only a published article takes public notes; publish it first."))
+    return None
+
+
+def embargo_refusal(s):
+    if not permissions.can_schedule(s.user, s.article):
+        return _refused(_("You may not set embargoes."))
+    if s.visibility == Visibility.PUBLIC:
+        return _invalid(_("This article is already public: an embargo cannot hold it back now."))
+    return _never_again(s)
+
+
+def lift_embargo_refusal(s):
+    if not permissions.can_schedule(s.user, s.article):
+        return _refused(_("You may not set embargoes."))
+    if refusal := _never_again(s):
+        return refusal
+    if s.article.embargo_until is None:
+        return _invalid(_("This article has no embargo to lift."))
+    return None
+
+
+def expiry_refusal(s):
+    if not permissions.can_schedule(s.user, s.article):
+        return _refused(_("You may not set expiry times."))
+    return _never_again(s)
+
+
+def clear_expiry_refusal(s):
+    if refusal := expiry_refusal(s):
+        return refusal
+    if s.article.expires_at is None:
+        return _invalid(_("This article has no expiry to clear."))
+    return None
+
+
+def revoke_previews_refusal(s):
+    if not permissions.can_preview(s.user, s.article):
+        return _refused(_("You may not manage this article's previews."))
+    return None
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+
+def _lock(article, user, refusal, *, now=None):
+    """Lock ``article`` (with its translations: the lock every publication move and render
+    takes), check the move's precondition on it as locked, and return the Situation."""
+    article = publishing.article_lock(article)
+    situation = Situation.of(article, user, now=now)
+    if (error := refusal(situation)) is not None:
+        raise error
+    return situation
 
 
 def _log(article, action, from_status, user, note="", **details):
@@ -80,15 +239,9 @@ def _set_status(article, status, user):
     article.save(update_fields=["status", "updated_by", "updated_at"])
 
 
-def _refuse_withdrawn(article):
-    if article.status == ArticleStatus.WITHDRAWN:
-        raise ValidationError(
-            _("This article has been withdrawn; a withdrawn article is never published again.")
-        )
-
-
-def _is_public_now(version, now):
-    return version is not None and version.is_public(now)
+def _future(at, now, message):
+    if at is None or at <= now:
+        raise ValidationError(message % {"at": local_time(at) if at else _("no time")})
 
 
 # --- Review ----------------------------------------------------------------------------------
@@ -97,14 +250,8 @@ def _is_public_now(version, now):
 def article_submit(*, article, user, note=""):
     """Hand a draft to the editors: draft -> in review. The reporter can no longer edit it."""
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_submit(user, article), _("You may not submit this article."))
-        if article.status != ArticleStatus.DRAFT:
-            raise ValidationError(
-                _("Only a draft can be submitted for review; this article is %(status)s.")
-                % {"status": article.get_status_display().lower()}
-            )
-        if not article.blocks.exists():
+        article = _lock(article, user, submit_refusal).article
+        if not article.blocks.exists():  # what is saved, not who asks: not a precondition
             raise ValidationError(_("The article has no body yet; write it before submitting."))
         before = article.status
         _set_status(article, ArticleStatus.IN_REVIEW, user)
@@ -117,20 +264,7 @@ def article_return_to_draft(*, article, user, note=""):
     scheduled) -> draft. A published version stays public until someone publishes again
     or unpublishes it."""
     with transaction.atomic():
-        article = _lock(article)
-        _require(
-            permissions.can_return_to_draft(user, article),
-            _("Only editors may return an article to draft."),
-        )
-        if article.status not in {
-            ArticleStatus.IN_REVIEW,
-            ArticleStatus.PUBLISHED,
-            ArticleStatus.SCHEDULED,
-        }:
-            raise ValidationError(
-                _("Only an article in review or published can be returned; this one is %(s)s.")
-                % {"s": article.get_status_display().lower()}
-            )
+        article = _lock(article, user, return_refusal).article
         before = article.status
         _set_status(article, ArticleStatus.DRAFT, user)
         _log(article, TransitionAction.RETURNED, before, user, note)
@@ -146,9 +280,7 @@ def article_publish(*, article, user, note=""):
     Returns the ArticleVersion. An embargo on the article still holds it back.
     """
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_publish(user, article), _("You may not publish articles."))
-        _refuse_withdrawn(article)
+        article = _lock(article, user, publish_refusal).article
         before = article.status
         version = publishing.version_publish(article=article, user=user, note=note)
         article.refresh_from_db()
@@ -168,23 +300,10 @@ def article_schedule(*, article, user, at, note=""):
     """Publish the article's current content so that it appears at ``at`` (a future,
     time-zone aware moment). Its status reads "scheduled" until then and "published"
     after, without any job running."""
-    now = timezone.now()
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_schedule(user, article), _("You may not schedule articles."))
-        _refuse_withdrawn(article)
-        if at is None or at <= now:
-            raise ValidationError(
-                _("A scheduled time must be in the future; %(at)s has passed.")
-                % {"at": local_time(at) if at else _("no time")}
-            )
-        if _is_public_now(_live(article), now):
-            raise ValidationError(
-                _(
-                    "This article is public now: scheduling would take it offline until "
-                    "then. Publish the update now, or unpublish it first."
-                )
-            )
+        situation = _lock(article, user, schedule_refusal)
+        article = situation.article
+        _future(at, situation.now, _("A scheduled time must be in the future; %(at)s has passed."))
         before = article.status
         version = publishing.version_publish(article=article, user=user, note=note, at=at)
         article.refresh_from_db()
@@ -205,12 +324,7 @@ def article_unpublish(*, article, user, note=""):
     """Take the article off the public API (it reads "not found" there); its published
     versions stay on record and the article goes back to draft."""
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_unpublish(user, article), _("You may not unpublish articles."))
-        if article.status == ArticleStatus.WITHDRAWN:
-            raise ValidationError(
-                _("This article has been withdrawn; its public notice stays in place.")
-            )
+        article = _lock(article, user, unpublish_refusal).article
         before = article.status
         publishing.version_unpublish(article=article, user=user)
         article.refresh_from_db()
@@ -222,15 +336,14 @@ def article_withdraw(*, article, user, notice, note=""):
     """Kill a published article: readers get 410 Gone with ``notice`` instead of it.
 
     The article and every published version stay on record; it can no longer be edited
-    or published.
+    or published, and its preview links stop working.
     """
-    now = timezone.now()
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_withdraw(user, article), _("You may not withdraw articles."))
+        situation = _lock(article, user, withdraw_refusal)
+        article = situation.article
         if not (notice or "").strip():
             raise ValidationError(_("Write the notice readers will see in its place."))
-        publishing.version_withdraw(article=article, notice=notice.strip(), at=now)
+        publishing.version_withdraw(article=article, notice=notice.strip(), at=situation.now)
         previews_revoke(article=article)
         before = article.status
         _set_status(article, ArticleStatus.WITHDRAWN, user)
@@ -245,22 +358,13 @@ def article_add_correction(*, article, user, kind, text, note=""):
     Returns the Correction.
     """
     with transaction.atomic():
-        article = _lock(article)
-        _require(
-            permissions.can_add_correction(user, article) and permissions.can_publish(user),
-            _("You may not attach public notes."),
-        )
-        _refuse_withdrawn(article)
+        article = _lock(article, user, correction_refusal).article
         if kind not in CorrectionKind.values:
             raise ValidationError(
                 _("A public note is a correction, a clarification or an update.")
             )
         if not (text or "").strip():
             raise ValidationError(_("Write the text of the note readers will see."))
-        if _live(article) is None:
-            raise ValidationError(
-                _("Only a published article takes public notes; publish it first.")
-            )
         correction = Correction.objects.create(
             article=article, kind=kind, text=text.strip(), created_by=user
         )
@@ -283,38 +387,16 @@ def article_add_correction(*, article, user, kind, text, note=""):
 # --- Embargo and expiry ----------------------------------------------------------------------
 
 
-def _move_window(version, *, article, now):
-    """Recompute a not-yet-visible live version's window after the embargo changed."""
-    start = max(version.published_at, now)
-    if article.embargo_until is not None:
-        start = max(start, article.embargo_until)
-    moved = publishing.version_set_window(article=article, visible_from=start, at=now)
-    if moved is not None:
-        version.visible_from = moved.visible_from
-        article.first_published_at = moved.first_published_at
-
-
 def article_embargo(*, article, user, until, note=""):
     """Hold the article back until ``until`` (a future, time-zone aware moment), or lift
     the embargo (``until=None``). Applies to the next publication, and to a scheduled
     version not yet visible. Refuses a time in the past, an embargo on an article that
     is already public, and one on an article that could not be published."""
-    now = timezone.now()
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_schedule(user, article), _("You may not set embargoes."))
-        _refuse_withdrawn(article)
-        live = _live(article)
+        situation = _lock(article, user, embargo_refusal if until else lift_embargo_refusal)
+        article, live, now = situation.article, situation.live, situation.now
         if until is not None:
-            if until <= now:
-                raise ValidationError(
-                    _("An embargo must lift in the future; %(at)s has passed.")
-                    % {"at": local_time(until)}
-                )
-            if _is_public_now(live, now):
-                raise ValidationError(
-                    _("This article is already public: an embargo cannot hold it back now.")
-                )
+            _future(until, now, _("An embargo must lift in the future; %(at)s has passed."))
             if article.expires_at is not None and article.expires_at <= until:
                 raise ValidationError(
                     _("The embargo would lift after the article expires (%(at)s).")
@@ -325,14 +407,15 @@ def article_embargo(*, article, user, until, note=""):
                 raise ValidationError(
                     [_("This article cannot be published, so it cannot be embargoed:"), *problems]
                 )
-        elif article.embargo_until is None:
-            raise ValidationError(_("This article has no embargo to lift."))
         before_until = article.embargo_until
         article.embargo_until = until
         article.updated_by = user
-        if live is not None and live.visible_from > now and live.withdrawn_at is None:
-            _move_window(live, article=article, now=now)
-            if live.visible_from <= now:
+        if situation.visibility == Visibility.WAITING:
+            # The version waiting to appear moves with the embargo.
+            start = max(live.published_at, now, until or now)
+            moved = publishing.version_set_window(article=article, visible_from=start, at=now)
+            article.first_published_at = moved.first_published_at
+            if moved.visible_from <= now:
                 article.status = ArticleStatus.PUBLISHED
         article.save(
             update_fields=[
@@ -359,19 +442,13 @@ def article_embargo(*, article, user, until, note=""):
 
 def article_set_expiry(*, article, user, at, note=""):
     """Make the article disappear from the public API at ``at`` (a future, time-zone
-    aware moment), or never (``at=None``). Applies to the live version at once."""
-    now = timezone.now()
+    aware moment), or never (``at=None``). Applies to the live version at once, and
+    its formats say so (ninjs ``expires``)."""
     with transaction.atomic():
-        article = _lock(article)
-        _require(permissions.can_schedule(user, article), _("You may not set expiry times."))
-        _refuse_withdrawn(article)
-        live = _live(article)
+        situation = _lock(article, user, expiry_refusal if at else clear_expiry_refusal)
+        article, live, now = situation.article, situation.live, situation.now
         if at is not None:
-            if at <= now:
-                raise ValidationError(
-                    _("An expiry time must be in the future; %(at)s has passed.")
-                    % {"at": local_time(at)}
-                )
+            _future(at, now, _("An expiry time must be in the future; %(at)s has passed."))
             if article.embargo_until is not None and at <= article.embargo_until:
                 raise ValidationError(
                     _("The article cannot expire before its embargo lifts (%(at)s).")
@@ -382,8 +459,6 @@ def article_set_expiry(*, article, user, at, note=""):
                     _("The article cannot expire before it appears (%(at)s).")
                     % {"at": local_time(live.visible_from)}
                 )
-        elif article.expires_at is None:
-            raise ValidationError(_("This article has no expiry to clear."))
         article.expires_at = at
         article.updated_by = user
         article.save(update_fields=["expires_at", "updated_by", "updated_at"])
@@ -392,6 +467,17 @@ def article_set_expiry(*, article, user, at, note=""):
         action = TransitionAction.EXPIRY_SET if at else TransitionAction.EXPIRY_CLEARED
         _log(article, action, article.status, user, note, at=at)
     return article
+
+
+# --- Preview links -----------------------------------------------------------------------------
+
+
+def article_revoke_previews(*, article, user):
+    """Make every preview link of ``article`` made so far stop working (a withdrawal does
+    it too). Whoever may preview the article may revoke its links."""
+    if (error := revoke_previews_refusal(Situation.of(article, user))) is not None:
+        raise error
+    return previews_revoke(article=article)
 
 
 # --- Reading the state -----------------------------------------------------------------------
@@ -419,21 +505,3 @@ def desk_state(article, *, at=None):
     if visibility == Visibility.PUBLIC:
         return _("Published")
     return article.get_status_display()
-
-
-def is_public(article, *, at=None):
-    """Is a version of ``article`` readable on the public API at ``at`` (now)?"""
-    return ArticleVersion.objects.public(at).filter(article=article).exists()
-
-
-# --- Preview links -----------------------------------------------------------------------------
-
-
-def article_revoke_previews(*, article, user):
-    """Make every preview link of ``article`` made so far stop working (a withdrawal does
-    it too). Whoever may preview the article may revoke its links."""
-    _require(
-        permissions.can_preview(user, article),
-        _("You may not manage this article's previews."),
-    )
-    return previews_revoke(article=article)

@@ -237,7 +237,7 @@ def test_embargo_in_the_past_is_refused_in_the_admin_with_the_reason(client, edi
     past = timezone.localtime(timezone.now() - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     response = logged_in(client, editor).post(
         reverse("admin:articles_article_workflow", args=[article.pk]),
-        {"action": "embargo", "at": past},
+        {"action": "embargo", "until": past},
         follow=True,
     )
     assert "Not done: An embargo must lift in the future" in response.content.decode()

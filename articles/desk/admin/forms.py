@@ -6,7 +6,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from articles.desk.editing import EditConflict, article_claim
-from articles.models import Article, Block, BlockKind, CorrectionKind
+from articles.desk.moves import MOVES
+from articles.models import Article, Block, BlockKind
 from articles.models.blocks import heading_anchor
 from articles.sanitize import plain_text
 from newsroom.languages import language_choices
@@ -176,39 +177,43 @@ class QuoteForm(forms.ModelForm):
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class WorkflowForm(forms.Form):
-    """What a workflow action on the article page sends: the action and its details."""
+def _input_field(item):
+    """The form field for a move's input (``articles.desk.moves.Input``)."""
+    if item.kind == "datetime":
+        return forms.DateTimeField(required=False, widget=DATETIME_WIDGET, label=item.label)
+    if item.kind == "choice":
+        return forms.ChoiceField(required=False, choices=item.choices, label=item.label)
+    widget = forms.Textarea if item.kind == "longtext" else forms.TextInput
+    return forms.CharField(required=False, widget=widget, label=item.label)
 
-    action = forms.ChoiceField(
-        choices=[
-            (name, name)
-            for name in (
-                "submit",
-                "return",
-                "publish",
-                "schedule",
-                "embargo",
-                "lift_embargo",
-                "expiry",
-                "clear_expiry",
-                "unpublish",
-                "withdraw",
-                "correct",
-                "revoke_previews",
-            )
-        ]
-    )
-    note = forms.CharField(required=False, label=_("Note for the newsroom"))
-    at = forms.DateTimeField(required=False, widget=DATETIME_WIDGET, label=_("Time"))
-    notice = forms.CharField(required=False, widget=forms.Textarea, label=_("Public notice"))
-    kind = forms.ChoiceField(required=False, choices=CorrectionKind.choices, label=_("Kind"))
-    text = forms.CharField(required=False, widget=forms.Textarea, label=_("Public note"))
+
+class WorkflowForm(forms.Form):
+    """What a move's form on the article page sends: the move and its inputs, as
+    ``articles.desk.moves.MOVES`` declares them."""
+
+    action = forms.ChoiceField(choices=[(move.name, move.label) for move in MOVES.values()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for move in MOVES.values():
+            for item in move.inputs:
+                self.fields.setdefault(item.name, _input_field(item))
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("action") in ("schedule", "embargo", "expiry") and not cleaned.get("at"):
-            self.add_error("at", _("Give the date and time."))
-        return cleaned
+        move = MOVES.get(cleaned.get("action"))
+        if move is None:
+            return cleaned
+        for item in move.inputs:
+            if item.required and cleaned.get(item.name) in (None, ""):
+                needed = (
+                    _("Give the date and time.")
+                    if item.kind == "datetime"
+                    else _("Fill in “%(what)s”.") % {"what": item.label}
+                )
+                self.add_error(item.name, needed)
+        # Only the chosen move's inputs go on to its service.
+        return {"action": move.name, **{item.name: cleaned.get(item.name) for item in move.inputs}}
 
 
 class TranslateForm(forms.Form):

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from articles.desk.editing import ARTICLE_FIELDS
 from articles.desk.permissions import articles_visible_to
 from articles.desk.workflow import desk_state
-from articles.models import Article, Block, BlockKind, Person, Quote, Section, Tag
+from articles.models import Article, Block, BlockKind, Person, Section, Tag
 from articles.sanitize import clean_inline_html, plain_text
 from media.models import Agency, Photo
 
@@ -298,39 +298,40 @@ class DeskArticleListSerializer(serializers.ModelSerializer):
         return desk_state(article)
 
 
-class TransitionSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+# Lengths the inputs of moves may have (articles.desk.moves.Input names).
+INPUT_LENGTHS = {"note": 2000, "notice": 2000, "text": 4000}
 
 
-class ScheduleSerializer(TransitionSerializer):
-    at = serializers.DateTimeField(help_text="When it appears (with a time zone).")
-
-
-class EmbargoSerializer(TransitionSerializer):
-    until = serializers.DateTimeField(allow_null=True, help_text="null lifts the embargo.")
-
-
-class ExpirySerializer(TransitionSerializer):
-    at = serializers.DateTimeField(allow_null=True, help_text="null clears the expiry.")
-
-
-class WithdrawSerializer(TransitionSerializer):
-    notice = serializers.CharField(max_length=2000, help_text="What readers see instead.")
-
-
-class CorrectionSerializer(TransitionSerializer):
-    kind = serializers.ChoiceField(choices=["correction", "clarification", "update"])
-    text = serializers.CharField(max_length=4000)
+def move_input_serializer(move):
+    """The serializer of what move ``move`` (``articles.desk.moves.Move``) takes, built
+    from its declared inputs: one class per move, named for the OpenAPI schema."""
+    fields = {}
+    for item in move.inputs:
+        options = {"help_text": str(item.help or item.label)}
+        if item.kind == "datetime":
+            options["help_text"] += " (with a time zone)"
+            field = serializers.DateTimeField(allow_null=item.nullable, **options)
+        elif item.kind == "choice":
+            field = serializers.ChoiceField(
+                choices=[value for value, _ in item.choices], **options
+            )
+        elif item.required:
+            field = serializers.CharField(max_length=INPUT_LENGTHS.get(item.name, 2000), **options)
+        else:
+            field = serializers.CharField(
+                required=False,
+                allow_blank=True,
+                default="",
+                max_length=INPUT_LENGTHS.get(item.name, 2000),
+                **options,
+            )
+        fields[item.name] = field
+    name = "".join(part.title() for part in move.name.split("_")) + "MoveSerializer"
+    return type(name, (serializers.Serializer,), fields)
 
 
 __all__ = [
-    "CorrectionSerializer",
     "DeskArticleListSerializer",
     "DeskArticleSerializer",
-    "EmbargoSerializer",
-    "ExpirySerializer",
-    "Quote",
-    "ScheduleSerializer",
-    "TransitionSerializer",
-    "WithdrawSerializer",
+    "move_input_serializer",
 ]

@@ -16,18 +16,14 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from articles.desk import editing, workflow
+from articles.desk import editing
 from articles.desk import permissions as rules
 from articles.desk.api.serializers import (
-    CorrectionSerializer,
     DeskArticleListSerializer,
     DeskArticleSerializer,
-    EmbargoSerializer,
-    ExpirySerializer,
-    ScheduleSerializer,
-    TransitionSerializer,
-    WithdrawSerializer,
+    move_input_serializer,
 )
+from articles.desk.moves import MOVES
 from articles.desk.workflow import article_revoke_previews
 from articles.models import Article
 from articles.publishing.previews import (
@@ -208,145 +204,19 @@ class DeskArticleViewSet(
         message = message.replace("edit 0", "an older edit")
         raise (PreconditionFailed(message) if via_header else Conflict(message))
 
-    # --- Workflow ---------------------------------------------------------------------
+    # --- Workflow: one action per move with an api_path (articles.desk.moves) ---------------
 
-    def _transition(self, request, serializer_class, run):
+    def run_move(self, request, move, serializer_class):
         article = self.get_object()
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
-        run(article, serializer.validated_data)
+        move.run(article=article, user=request.user, **serializer.validated_data)
         article = self.get_queryset().get(pk=article.pk)
         response = Response(
             DeskArticleSerializer(article, context=self.get_serializer_context()).data
         )
         response["ETag"] = etag(article)
         return response
-
-    @extend_schema(
-        request=TransitionSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """Submit for review."""
-        return self._transition(
-            request,
-            TransitionSerializer,
-            lambda a, d: workflow.article_submit(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=TransitionSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"], url_path="return-to-draft")
-    def return_to_draft(self, request, pk=None):
-        """Send back to the reporter."""
-        return self._transition(
-            request,
-            TransitionSerializer,
-            lambda a, d: workflow.article_return_to_draft(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=TransitionSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def publish(self, request, pk=None):
-        """Publish now (an embargo still holds it back)."""
-        return self._transition(
-            request,
-            TransitionSerializer,
-            lambda a, d: workflow.article_publish(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=ScheduleSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def schedule(self, request, pk=None):
-        """Publish at a future time."""
-        return self._transition(
-            request,
-            ScheduleSerializer,
-            lambda a, d: workflow.article_schedule(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=EmbargoSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def embargo(self, request, pk=None):
-        """Set or lift an embargo."""
-        return self._transition(
-            request,
-            EmbargoSerializer,
-            lambda a, d: workflow.article_embargo(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=ExpirySerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def expiry(self, request, pk=None):
-        """Set or clear the expiry time."""
-        return self._transition(
-            request,
-            ExpirySerializer,
-            lambda a, d: workflow.article_set_expiry(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=TransitionSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def unpublish(self, request, pk=None):
-        """Take off the public API."""
-        return self._transition(
-            request,
-            TransitionSerializer,
-            lambda a, d: workflow.article_unpublish(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=WithdrawSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        """Withdraw (kill) with a public notice."""
-        return self._transition(
-            request,
-            WithdrawSerializer,
-            lambda a, d: workflow.article_withdraw(article=a, user=request.user, **d),
-        )
-
-    @extend_schema(
-        request=CorrectionSerializer,
-        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
-        tags=["desk"],
-    )
-    @action(detail=True, methods=["post"])
-    def corrections(self, request, pk=None):
-        """Attach a public correction, clarification or update, and republish."""
-        return self._transition(
-            request,
-            CorrectionSerializer,
-            lambda a, d: workflow.article_add_correction(article=a, user=request.user, **d),
-        )
 
     @extend_schema(
         request=None,
@@ -379,6 +249,30 @@ class DeskArticleViewSet(
         """Make every preview link of this article issued so far stop working."""
         article_revoke_previews(article=self.get_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _move_action(move):
+    """The desk API action for ``move``: POST its inputs, get the article back."""
+    serializer_class = move_input_serializer(move)
+
+    def handler(self, request, pk=None):
+        return self.run_move(request, move, serializer_class)
+
+    handler.__name__ = move.api_path.replace("-", "_")  # the action's name and URL name
+    handler.__doc__ = move.api_summary
+    handler = action(detail=True, methods=["post"], url_path=move.api_path)(handler)
+    return extend_schema(
+        request=serializer_class,
+        responses={200: DeskArticleSerializer, **WRITE_ERRORS},
+        tags=["desk"],
+        summary=move.api_summary,
+    )(handler)
+
+
+for _move in MOVES.values():
+    if _move.api_path:
+        _handler = _move_action(_move)
+        setattr(DeskArticleViewSet, _handler.__name__, _handler)
 
 
 class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
