@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from articles.delivery import public_reads
-from articles.models import PublicationState
+from articles.publishing import publication_state_refresh
 from newsroom.api.http import etag_for, public_response
 
 CACHEABLE = frozenset({200, 404, 410})
@@ -44,10 +44,7 @@ def current_state():
     """Return the publication state, refreshing it if a scheduled change is due."""
     state = public_reads.publication_state()
     if state is None or state.is_stale():
-        if state is None:
-            PublicationState.objects.current()  # the first public read records one
-        else:
-            PublicationState.objects.bump()
+        publication_state_refresh()  # the publishing side owns the generation
         state = public_reads.publication_state()
     return state
 

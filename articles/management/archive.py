@@ -2,7 +2,7 @@
 
 Each article has about 25 paragraphs, 2 subheadings, 4 quotes and 2 photos, bylines,
 tags and people, and is published through the same rendering as real articles
-(``publishing.version_prepare``), written in bulk.
+(``articles.publishing.versions_publish_archive``), written in bulk.
 """
 
 import io
@@ -17,7 +17,6 @@ from PIL import Image
 from articles.models import (
     Article,
     ArticleStatus,
-    ArticleVersion,
     Block,
     BlockKind,
     Byline,
@@ -26,9 +25,8 @@ from articles.models import (
     Section,
     Tag,
     TagKind,
-    publication_changed,
 )
-from articles.publishing import snapshots, version_prepare, versions_write_relations
+from articles.publishing import snapshots, versions_publish_archive
 from media.models import Agency, Photo, PhotoText
 
 SYLLABLES = (
@@ -141,7 +139,6 @@ class ArchiveGenerator:
             )
             if progress:
                 progress(size)
-        publication_changed()
 
     @transaction.atomic
     def _batch(self, first, size, sections, people, tags, agency, photos, resolver):
@@ -201,23 +198,9 @@ class ArchiveGenerator:
             for p in self.random.sample(people, 3)
         )
 
-        versions, pairs = [], []
-        for article in Article.objects.with_body().filter(pk__in=[a.pk for a in articles]):
-            version = ArticleVersion(
-                article=article,
-                number=1,
-                is_live=True,
-                language=article.language,
-                slug=article.slug,
-                first_published_at=article.first_published_at,
-                published_at=article.published_at,
-                visible_from=article.first_published_at,
-                content=snapshots.freeze(article),
-            )
-            pairs.append((version, version_prepare(version, resolver=resolver)))
-            versions.append(version)
-        ArticleVersion.objects.bulk_create(versions)
-        versions_write_relations(pairs)
+        versions_publish_archive(
+            Article.objects.with_body().filter(pk__in=[a.pk for a in articles]), resolver=resolver
+        )
 
     def _blocks(self, article, photos):
         kinds = [BlockKind.PARAGRAPH] * 25

@@ -25,6 +25,7 @@ from articles.models import (
     Article,
     ArticleStatus,
     ArticleVersion,
+    PublicationState,
     PublishedQuote,
     VersionPhoto,
     publication_changed,
@@ -50,6 +51,15 @@ RENDERED_COLUMNS = (
     "family_id",
     "rendering_valid_until",
 )
+
+
+def publication_state_refresh():
+    """Record the publication state, or start a new generation when a scheduled change of
+    visibility (a schedule, an embargo, an expiry) has come: the first public read after
+    that moment calls this, so no cached answer from before it is served."""
+    state = PublicationState.objects.current()  # the first public read records one
+    if state.is_stale():
+        publication_changed()
 
 
 def publication_problems(article, *, at=None):
@@ -340,6 +350,33 @@ def versions_rerender(version_ids):
         if version_render(version) is not None:
             count += 1
     return count
+
+
+def versions_publish_archive(articles, *, resolver=None):
+    """Publish never-published ``articles`` (with their body, ``Article.objects.
+    with_body()``) as of their own ``first_published_at``, in bulk: an archive brought
+    in from elsewhere, or the benchmark's. One live version each, frozen, rendered and
+    written at once; one new generation. Returns the versions."""
+    versions, pairs = [], []
+    with transaction.atomic():
+        for article in articles:
+            version = ArticleVersion(
+                article=article,
+                number=1,
+                is_live=True,
+                language=article.language,
+                slug=article.slug,
+                first_published_at=article.first_published_at,
+                published_at=article.published_at or article.first_published_at,
+                visible_from=article.first_published_at,
+                content=snapshots.freeze(article),
+            )
+            pairs.append((version, version_prepare(version, resolver=resolver)))
+            versions.append(version)
+        ArticleVersion.objects.bulk_create(versions)
+        versions_write_relations(pairs)
+        publication_changed()
+    return versions
 
 
 def version_before_load(version):

@@ -8,6 +8,7 @@ from media.models import Agency, Photo
 from media.public import photo_public_document
 from media.renditions import renditions_document
 from media.services import photo_ingest
+from newsroom.languages import validate_content_language
 
 
 class PhotoUploadSerializer(serializers.Serializer):
@@ -38,12 +39,7 @@ class PhotoUploadSerializer(serializers.Serializer):
     focal_point_y = serializers.FloatField(required=False, min_value=0, max_value=1)
 
     def validate_language(self, value):
-        if value not in settings.NEWSROOM_LANGUAGES:
-            raise serializers.ValidationError(
-                _("Not a content language; one of: %(languages)s.")
-                % {"languages": ", ".join(settings.NEWSROOM_LANGUAGES)}
-            )
-        return value
+        return validate_content_language(value)
 
     def create(self, validated_data):
         data = dict(validated_data)

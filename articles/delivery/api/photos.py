@@ -4,10 +4,8 @@ the upload, at one address."""
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, parsers, viewsets
-from rest_framework.exceptions import ValidationError
 
 from articles.delivery.api.public import PublicReadMixin
 from articles.models import ArticleVersion, VersionPhoto
@@ -18,6 +16,7 @@ from media.models import Photo
 from newsroom.api.pagination import CursorPagination
 from newsroom.api.permissions import PublicReadModelWrite
 from newsroom.api.schema import ERRORS, LANG
+from newsroom.languages import query_language
 
 
 class PhotoCursorPagination(CursorPagination):
@@ -75,8 +74,6 @@ class PhotoViewSet(
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        language = self.request.query_params.get("lang")
-        if language is not None and language not in settings.NEWSROOM_LANGUAGES:
-            raise ValidationError({"lang": [_("Not a content language here.")]})
+        language = query_language(self.request)
         context["language"] = language or settings.NEWSROOM_DEFAULT_LANGUAGE
         return context

@@ -10,6 +10,7 @@ from articles.desk.workflow import desk_state
 from articles.models import Article, Block, BlockKind, Person, Section, Tag
 from articles.sanitize import clean_inline_html, plain_text
 from media.models import Agency, Photo
+from newsroom.languages import validate_content_language
 
 TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
 BLOCK_DEFAULTS = {
@@ -103,15 +104,6 @@ class DeskQuoteSerializer(serializers.Serializer):
 
     def validate(self, quote):
         return {**QUOTE_DEFAULTS, **quote}
-
-
-def validate_content_language(value):
-    if value not in settings.NEWSROOM_LANGUAGES:
-        raise serializers.ValidationError(
-            _("Not a content language here; use one of: %(languages)s.")
-            % {"languages": ", ".join(settings.NEWSROOM_LANGUAGES)}
-        )
-    return value
 
 
 class DeskBylineSerializer(serializers.Serializer):
