@@ -8,10 +8,8 @@ between two photos loses nothing. ``--force`` remakes everything; ``--from-id`` 
 a forced run at the photo it names.
 """
 
-import sys
-import time
-
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from media.models import Photo
 from media.renditions import UnknownRendition, photo_renditions_generate, spec_by_name
@@ -42,8 +40,9 @@ class Command(BaseCommand):
             photos = photos.filter(pk__gte=from_id)
         total = photos.count()
         written = failed = done = 0
-        started = time.monotonic()
         current = None
+        self.stderr.ending = ""  # tqdm writes its own line ends and carriage returns
+        bar = tqdm(total=total, unit="photo", file=self.stderr, disable=options["verbosity"] == 0)
         try:
             for photo in photos.iterator(chunk_size=100):
                 current = photo.pk
@@ -51,9 +50,10 @@ class Command(BaseCommand):
                     written += photo_renditions_generate(photo=photo, specs=specs, force=force)
                 except (OSError, ValueError) as error:
                     failed += 1
-                    self.stderr.write(f"\nPhoto {photo.pk}: {error}")
+                    bar.write(f"Photo {photo.pk}: {error}", file=self.stderr, end="\n")
                 done += 1
-                self._progress(done, total, started, written)
+                bar.update()
+                bar.set_postfix(files=written)
         except KeyboardInterrupt:
             self.stdout.write("")
             resume = f" --from-id {current}" if force and current else ""
@@ -61,7 +61,8 @@ class Command(BaseCommand):
                 f"Interrupted at photo {current} ({done} of {total} done). Run again to "
                 f"continue{': regenerate_renditions --force' + resume if resume else ''}."
             ) from None
-        self.stdout.write("")
+        finally:
+            bar.close()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{done} photos checked, {written} renditions written"
@@ -69,17 +70,3 @@ class Command(BaseCommand):
                 + "."
             )
         )
-
-    def _progress(self, done, total, started, written):
-        width = 30
-        filled = round(width * done / total) if total else width
-        elapsed = time.monotonic() - started
-        eta = elapsed / done * (total - done) if done else 0
-        line = (
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} photos, "
-            f"{written} files, {elapsed:.0f}s elapsed, ~{eta:.0f}s left"
-        )
-        stream = self.stdout
-        stream.write(line, ending="")
-        if hasattr(sys.stdout, "flush"):
-            stream.flush()
