@@ -144,6 +144,7 @@ class Resolver:
 
     def __init__(self):
         self.photos, self.people, self.agencies, self.tags, self.sections = {}, {}, {}, {}, {}
+        self.translation_links = {}
 
     def load(self, content):
         bylines = content["bylines"]
@@ -168,7 +169,12 @@ class Resolver:
         return self.sections[section_id]
 
     def translations(self, content, at):
-        return _translations(content, at)
+        """Links to the readable translations and when that changes, read once per
+        article and moment however many parts of the rendering ask."""
+        key = (content["id"], at)
+        if key not in self.translation_links:
+            self.translation_links[key] = _translations(content, at)
+        return self.translation_links[key]
 
     @staticmethod
     def _fetch(cache, queryset, ids):
@@ -183,39 +189,32 @@ def render(content, *, version=None, at=None, resolver=None):
     ``version`` supplies the publication facts (number, dates); without it (a
     preview) the document says version 0 and carries no dates.
     """
-    language = content["language"]
     at = at or timezone.now()
     resolved = (resolver or Resolver()).load(content)
     chain = resolved.section_chain(content["section_id"])
+    section_path = chain[-1].path if chain else ""
+    headline_fields = _headline_fields(content, version, chain, resolved)
+    document = {**headline_fields, **_story_fields(content, resolved, at)}
+    teaser = {**headline_fields, "lead_photo": _teaser_photo(document["lead_photo"])}
+    return Rendering(
+        document=document,
+        teaser=teaser,
+        section_path=section_path,
+        search_text=search_text(document),
+        valid_until=_valid_until(content, resolved, at),
+        photo_ids=_photo_ids(content) & set(resolved.photos),
+        person_ids={q["speaker_id"] for q in _all_quotes(content)} | set(content["person_ids"]),
+        tag_ids=set(content["tag_ids"]),
+        author_ids={b["person_id"] for b in content["bylines"] if b["person_id"]},
+        author_agency_ids={b["agency_id"] for b in content["bylines"] if b["agency_id"]},
+    )
+
+
+def _headline_fields(content, version, chain, resolved):
+    """What a teaser and the whole article both carry: identity, addresses, headline,
+    section, bylines, dates."""
     section = chain[-1] if chain else None
-
-    photo = resolved.photos.get(content["lead_photo_id"])
-    lead_photo = _photo_document(photo, language, at) if photo else None
-    body = [_render_block(block, resolved, language, at) for block in content["blocks"]]
-    quotes = [_quote_document(quote, resolved) for quote in content["quotes"]]
-    bylines = [_byline_document(byline, resolved) for byline in content["bylines"]]
-    translations, translations_valid_until = resolved.translations(content, at)
-    # A photo whose rights expire later disappears then: the first read after that
-    # moment renders again (articles.publishing.version_public_document).
-    shown = [resolved.photos[pk] for pk in _photo_ids(content) if pk in resolved.photos]
-    photos_valid_until = photos_visible_until(shown, at)
-    valid_until = min(
-        (moment for moment in (translations_valid_until, photos_valid_until) if moment),
-        default=None,
-    )
-
-    section_document = (
-        {
-            "id": section.pk,
-            "name": section.name,
-            "slug": section.slug,
-            "path": section.path,
-            "breadcrumbs": [{"name": s.name, "slug": s.slug, "path": s.path} for s in chain],
-        }
-        if section
-        else None
-    )
-    headline_fields = {
+    return {
         "id": content["id"],
         "version": version.number if version else 0,
         "api_url": reverse("api:article-detail", kwargs={"lookup": content["id"]}),
@@ -223,29 +222,37 @@ def render(content, *, version=None, at=None, resolver=None):
             section_path=section.path if section else "",
             slug=content["slug"],
             article_id=content["id"],
-            language=language,
+            language=content["language"],
         ),
-        "language": language,
+        "language": content["language"],
         "slug": content["slug"],
         "kicker": content["kicker"],
         "headline": content["headline"],
         "dek": content["dek"],
-        "section": section_document,
-        "bylines": bylines,
+        "section": _section_document(chain),
+        "bylines": [_byline_document(byline, resolved) for byline in content["bylines"]],
         "source": content["source"],
         "dateline": content["dateline"],
         **_dates(version),
     }
-    document = {
-        **headline_fields,
-        "lead_photo": lead_photo,
+
+
+def _story_fields(content, resolved, at):
+    """What only the whole article carries: photos, body, contents, quotes, entities,
+    translations and public notes."""
+    language = content["language"]
+    photo = resolved.photos.get(content["lead_photo_id"])
+    body = [_render_block(block, resolved, language, at) for block in content["blocks"]]
+    translations, _valid = resolved.translations(content, at)
+    return {
+        "lead_photo": _photo_document(photo, language, at) if photo else None,
         "body": body,
         "table_of_contents": [
             {"text": block["text"], "anchor": block["anchor"], "level": block["level"]}
             for block in body
             if block["type"] == BlockKind.HEADING
         ],
-        "quotes": quotes,
+        "quotes": [_quote_document(quote, resolved) for quote in content["quotes"]],
         "people": [
             _person_document(resolved.people[pk])
             for pk in content["person_ids"]
@@ -260,19 +267,29 @@ def render(content, *, version=None, at=None, resolver=None):
         # Public notes; content frozen before they existed has none.
         "corrections": content.get("corrections", []),
     }
-    teaser = {**headline_fields, "lead_photo": _teaser_photo(lead_photo)}
-    return Rendering(
-        document=document,
-        teaser=teaser,
-        section_path=section.path if section else "",
-        search_text=search_text(document),
-        valid_until=valid_until,
-        photo_ids=_photo_ids(content) & set(resolved.photos),
-        person_ids={q["speaker_id"] for q in _all_quotes(content)} | set(content["person_ids"]),
-        tag_ids=set(content["tag_ids"]),
-        author_ids={b["person_id"] for b in content["bylines"] if b["person_id"]},
-        author_agency_ids={b["agency_id"] for b in content["bylines"] if b["agency_id"]},
-    )
+
+
+def _section_document(chain):
+    if not chain:
+        return None
+    section = chain[-1]
+    return {
+        "id": section.pk,
+        "name": section.name,
+        "slug": section.slug,
+        "path": section.path,
+        "breadcrumbs": [{"name": s.name, "slug": s.slug, "path": s.path} for s in chain],
+    }
+
+
+def _valid_until(content, resolved, at):
+    """When this rendering stops being right by itself: a translation goes public, or a
+    photo's rights expire (it disappears then: the first read after that moment renders
+    again, ``articles.publishing.version_public_document``)."""
+    _links, translations_change = resolved.translations(content, at)
+    shown = [resolved.photos[pk] for pk in _photo_ids(content) if pk in resolved.photos]
+    moments = (translations_change, photos_visible_until(shown, at))
+    return min((moment for moment in moments if moment), default=None)
 
 
 def _photo_ids(content):
