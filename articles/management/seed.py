@@ -23,7 +23,7 @@ from media.credits import Credit
 from media.embed import EmbeddedMetadata, jpeg_with_metadata
 from media.models import AgencyCategory
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # articles/fixtures
 SEED_TEXT = FIXTURES / "seed-article.txt"
 PUBLISHED_AT = "2024-02-07T17:00:00Z"  # Wednesday 7 February 2024, the day the story tells
 QUOTE_NAMESPACE = uuid.UUID("6f1d4c0e-8d52-4b8a-9a3e-2f0c2b7f5e11")
@@ -332,7 +332,9 @@ def build_fixture(text, media_dir):
             for language, caption in captions.items()
         ]
 
+    full_names = {}
     for name, slug, parent in SECTIONS:
+        full_names[slug] = f"{full_names[parent]} > {name}" if parent else name
         objects.append(
             {
                 "model": "articles.section",
@@ -341,6 +343,7 @@ def build_fixture(text, media_dir):
                     "slug": slug,
                     "parent": [parent] if parent else None,
                     "path": f"{parent}/{slug}" if parent else slug,
+                    "full_name": full_names[slug],
                     "position": 0,
                     "description": "",
                 },

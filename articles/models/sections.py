@@ -32,6 +32,13 @@ class Section(models.Model):
         editable=False,
         help_text=_("Slugs from the root, joined by slashes: world/middle-east."),
     )
+    full_name = models.CharField(
+        _("full name"),
+        max_length=500,
+        editable=False,
+        blank=True,
+        help_text=_("The names from the root: World > Middle East. Kept by save()."),
+    )
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order among its sibling sections.")
     )
@@ -52,15 +59,18 @@ class Section(models.Model):
         ]
 
     def __str__(self):
-        return " > ".join(section.name for section in self.ancestors(include_self=True))
+        return self.full_name or self.name
 
     def save(self, *args, **kwargs):
-        old_path = self.path
+        old_path, old_full_name = self.path, self.full_name
         self.path = self.build_path()
+        self.full_name = self.build_full_name()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "path", "full_name"}
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if old_path and old_path != self.path:
-                self._move_descendants(old_path)
+            if old_path and (old_path != self.path or old_full_name != self.full_name):
+                self._move_descendants(old_path, old_full_name)
 
     def clean(self):
         if self.pk and self.parent_id:
@@ -76,6 +86,9 @@ class Section(models.Model):
     def build_path(self):
         return f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
 
+    def build_full_name(self):
+        return f"{self.parent.full_name} > {self.name}" if self.parent_id else self.name
+
     def ancestors(self, include_self=False):
         """Return the sections from the root down to this one's parent (or itself)."""
         chain, seen = [], set()
@@ -87,8 +100,10 @@ class Section(models.Model):
             node = node.parent
         return chain[::-1]
 
-    def _move_descendants(self, old_path):
+    def _move_descendants(self, old_path, old_full_name):
         descendants = list(Section.objects.filter(path__startswith=f"{old_path}/"))
         for section in descendants:
             section.path = f"{self.path}{section.path[len(old_path) :]}"
-        Section.objects.bulk_update(descendants, ["path"])
+            if old_full_name and section.full_name.startswith(f"{old_full_name} > "):
+                section.full_name = f"{self.full_name}{section.full_name[len(old_full_name) :]}"
+        Section.objects.bulk_update(descendants, ["path", "full_name"])

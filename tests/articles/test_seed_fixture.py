@@ -13,6 +13,7 @@ from PIL import Image, IptcImagePlugin
 
 from articles.desk import workflow
 from articles.desk.editing import article_save
+from articles.management import seed
 from articles.models import Article, ArticleVersion, Block, Person, Quote, Section, Tag
 from articles.sanitize import plain_text
 from media.models import Agency, Photo, PhotoText
@@ -277,3 +278,10 @@ def test_the_seed_story_lists_its_people_and_tags(seed_article, api_client):
     assert api_client.get("/api/v1/people/antony-blinken/").status_code == 200
     tags = api_client.get("/api/v1/tags/?page_size=100").json()["results"]
     assert len(tags) == Tag.objects.count() == 25
+
+
+def test_committed_fixture_is_what_the_builder_makes_of_the_seed_text(tmp_path):
+    committed = json.loads(
+        (REPOSITORY / "articles" / "fixtures" / "seed_article.json").read_text()
+    )
+    assert seed.build_fixture(seed_text(), tmp_path) == committed

@@ -146,8 +146,9 @@ class DeskArticleViewSet(
         return DeskArticleListSerializer if self.action == "list" else DeskArticleSerializer
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        response["ETag"] = etag(self.get_object())
+        article = self.get_object()
+        response = Response(self.get_serializer(article).data)
+        response["ETag"] = etag(article)
         return response
 
     def perform_create(self, serializer):
