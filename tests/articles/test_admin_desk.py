@@ -248,11 +248,19 @@ def test_embargo_in_the_past_is_refused_in_the_admin_with_the_reason(client, edi
 def test_withdraw_from_the_admin(client, editor, api_client):
     article = article_with_body()
     workflow.article_publish(article=article, user=editor)
-    logged_in(client, editor).post(
+    response = logged_in(client, editor).post(
         reverse("admin:articles_article_workflow", args=[article.pk]),
         {"action": "withdraw", "notice": "Withdrawn: legal.", "note": "Lawyers"},
+        follow=True,
     )
-    assert api_client.get(f"/api/v1/articles/{article.pk}/").status_code == 410
+    assert "Withdrawn: readers now get the notice instead." in response.content.decode()
+    public = api_client.get(f"/api/v1/articles/{article.pk}/")
+    assert public.status_code == 410
+    assert public.json()["error"]["message"] == "Withdrawn: legal."
+    article.refresh_from_db()
+    assert article.status == "withdrawn"
+    logged = article.transitions.first()
+    assert (logged.action, logged.user, logged.note) == ("withdrawn", editor, "Lawyers")
 
 
 def test_list_state_is_computed_when_read(client, editor):

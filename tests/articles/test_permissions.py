@@ -153,6 +153,15 @@ SERVICES = {
         article=article, user=user, kind="correction", text="We misspelt a name."
     ),
 }
+# The status each service leaves an article in.
+AFTER = {
+    "submit": "in_review",
+    "return": "draft",
+    "publish": "published",
+    "unpublish": "draft",
+    "withdraw": "withdrawn",
+    "correct": "published",
+}
 # (service, state the article is in for the service to be valid, roles refused)
 REFUSED = [
     ("submit", "draft", ["photo_editor", "other_reporter"]),
@@ -198,7 +207,14 @@ def test_service_refuses_a_role_without_the_right_and_changes_nothing(users, ser
 @pytest.mark.parametrize("role", ["editor", "superuser"])
 def test_service_allows_editors(users, service, state, role):
     article = _prepare(state, users)
+    transitions = article.transitions.count()
     SERVICES[service](article, users[role])
+    article.refresh_from_db()
+    # The move happened: it is logged, by this user, and left the state it says.
+    assert article.transitions.count() == transitions + 1
+    last = article.transitions.first()
+    assert (last.user, last.to_status) == (users[role], article.status)
+    assert article.status == AFTER[service]
 
 
 def test_reporter_cannot_save_someone_elses_draft(users):
