@@ -9,6 +9,7 @@ from articles.models import Article, Block, BlockKind, Person, Quote, Section, T
 from articles.sanitize import clean_inline_html, plain_text
 from articles.workflow import desk_state
 from media.models import Agency, Photo
+from newsroom.api.fields import SlugRelatedField
 
 TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
 BLOCK_DEFAULTS = {
@@ -73,7 +74,7 @@ class DeskQuoteSerializer(serializers.Serializer):
         required=False, help_text="Keep this existing quote (its public id stays)."
     )
     text = serializers.CharField(max_length=5000)
-    speaker = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    speaker = SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
     speaker_role = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=300
     )
@@ -114,10 +115,10 @@ def validate_content_language(value):
 
 
 class DeskBylineSerializer(serializers.Serializer):
-    person = serializers.SlugRelatedField(
+    person = SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
     )
-    agency = serializers.SlugRelatedField(
+    agency = SlugRelatedField(
         slug_field="slug", queryset=Agency.objects.all(), required=False, allow_null=True
     )
 
@@ -131,11 +132,11 @@ class DeskArticleSerializer(serializers.ModelSerializer):
     """An article as the desk edits it. Workflow fields are read-only here: they change
     through the workflow actions (submit, publish, schedule...)."""
 
-    section = serializers.SlugRelatedField(slug_field="path", queryset=Section.objects.all())
-    tags = serializers.SlugRelatedField(
+    section = SlugRelatedField(slug_field="path", queryset=Section.objects.all())
+    tags = SlugRelatedField(
         slug_field="slug", queryset=Tag.objects.all(), many=True, required=False
     )
-    people = serializers.SlugRelatedField(
+    people = SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), many=True, required=False
     )
     # Written as sent; read back with indexes instead of ids (see to_representation).

@@ -194,6 +194,8 @@ class DeskArticleViewSet(
             if not is_whole_number(value):
                 raise ValidationError({"If-Match": ['Send the ETag as read, like "v12".']})
             return int(value), True
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field_errors": ["Send the article as a JSON object."]})
         version = request.data.get("version")
         if version is None:
             raise PreconditionRequired()
