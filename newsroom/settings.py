@@ -165,8 +165,13 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Uploads larger than this are refused before they reach a view (bytes).
+# Uploads larger than this are refused before they reach a view (bytes); JSON bodies too
+# (newsroom/api/parsers.py), with a 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# Form fields in one request: the admin's article page at the limits of articles/limits.py
+# (1,000 blocks, 500 quotes, 50 bylines) sends about 17,000; Django's default, 1,000,
+# refused any article longer than about 100 blocks.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Production hardening: on by default whenever DEBUG is off.

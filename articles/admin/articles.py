@@ -22,7 +22,9 @@ from articles.admin.forms import (
     ArticleAdminForm,
     BlockForm,
     BlockFormSet,
+    BylineFormSet,
     QuoteForm,
+    QuoteFormSet,
     TranslateForm,
     WorkflowForm,
 )
@@ -57,6 +59,7 @@ class ArticlePartInline:
 
 class BylineInline(ArticlePartInline, admin.TabularInline):
     model = Byline
+    formset = BylineFormSet
     extra = 0
     autocomplete_fields = ["person", "agency"]
     fields = ["position", "person", "agency"]
@@ -84,6 +87,7 @@ class BlockInline(ArticlePartInline, admin.StackedInline):
 class QuoteInline(ArticlePartInline, admin.StackedInline):
     model = Quote
     form = QuoteForm
+    formset = QuoteFormSet
     fk_name = "article"
     extra = 0
     autocomplete_fields = ["speaker"]

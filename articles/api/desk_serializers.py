@@ -1,15 +1,18 @@
 """The write API's representation of an article: editorial content, drafts included."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers
+from rest_framework.serializers import as_serializer_error
 
+from articles import limits
 from articles.editing import ARTICLE_FIELDS
 from articles.models import Article, Block, BlockKind, Person, Quote, Section, Tag
 from articles.sanitize import clean_inline_html, plain_text
 from articles.workflow import desk_state
 from media.models import Agency, Photo
-from newsroom.api.fields import SlugRelatedField
+from newsroom.api.fields import CharField, SlugRelatedField
 
 TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
 BLOCK_DEFAULTS = {
@@ -31,7 +34,9 @@ QUOTE_DEFAULTS = {
 
 class DeskBlockSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=BlockKind.choices)
-    text = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+    text = CharField(
+        required=False, allow_blank=True, default="", max_length=limits.MAX_BLOCK_TEXT
+    )
     anchor = serializers.SlugField(required=False, allow_blank=True, default="", max_length=100)
     level = serializers.IntegerField(required=False, default=2, min_value=2, max_value=4)
     photo = serializers.PrimaryKeyRelatedField(
@@ -45,7 +50,10 @@ class DeskBlockSerializer(serializers.Serializer):
         help_text="Pull quotes: the index of the quote in this request's quotes.",
     )
     items = serializers.ListField(
-        child=serializers.CharField(max_length=2000), required=False, default=list
+        child=CharField(max_length=limits.MAX_LIST_ITEM_TEXT),
+        required=False,
+        default=list,
+        max_length=limits.MAX_LIST_ITEMS,
     )
     url = serializers.URLField(required=False, allow_blank=True, default="")
 
@@ -73,7 +81,7 @@ class DeskQuoteSerializer(serializers.Serializer):
     id = serializers.IntegerField(
         required=False, help_text="Keep this existing quote (its public id stays)."
     )
-    text = serializers.CharField(max_length=5000)
+    text = CharField(max_length=limits.MAX_QUOTE_TEXT)
     speaker = SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
     speaker_role = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=300
@@ -181,9 +189,19 @@ class DeskArticleSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+        extra_kwargs = {"dek": {"max_length": limits.MAX_DEK}}
 
     def get_state_label(self, article) -> str:
         return desk_state(article)
+
+    def to_internal_value(self, data):
+        # The limits first, on the request as sent: validating 100,000 blocks (a query
+        # per photo, a query per speaker) before refusing them is the cost they guard.
+        try:
+            limits.check_article(data)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(as_serializer_error(error)) from None
+        return super().to_internal_value(data)
 
     def validate_language(self, value):
         return validate_content_language(value)

@@ -15,6 +15,17 @@ def heading_anchor(text, taken=()):
     return anchor
 
 
+def anchor_clashes(anchors):
+    """Return the positions in ``anchors`` (one per block, in order; blank for none) whose
+    anchor an earlier block already has: an article's anchors are unique."""
+    seen, clashes = set(), []
+    for position, anchor in enumerate(anchors):
+        if anchor and anchor in seen:
+            clashes.append(position)
+        seen.add(anchor)
+    return clashes
+
+
 class BlockKind(models.TextChoices):
     PARAGRAPH = "paragraph", _("Paragraph")
     HEADING = "heading", _("Subheading")
@@ -133,6 +144,24 @@ class Block(models.Model):
 
     def save(self, *args, **kwargs):
         # Sanitise on every save so no entry point (admin, API, import) can skip it.
+        taken = set()
+        if self.kind == BlockKind.HEADING and not self.anchor:
+            taken = set(
+                Block.objects.filter(article_id=self.article_id)
+                .exclude(pk=self.pk)
+                .exclude(anchor="")
+                .values_list("anchor", flat=True)
+            )
+        self.normalise(taken)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.position)
+
+    def normalise(self, taken_anchors):
+        """Sanitise the content for the block's kind and give a subheading without an
+        anchor one that is not in ``taken_anchors``. ``save`` does this; code writing many
+        blocks at once (``bulk_create`` skips ``save``) calls it itself."""
         if self.kind == BlockKind.PARAGRAPH:
             self.text = clean_inline_html(self.text)
         elif self.kind == BlockKind.LIST:
@@ -140,16 +169,6 @@ class Block(models.Model):
         elif self.kind == BlockKind.HEADING:
             self.text = plain_text(self.text).strip()
             if not self.anchor:
-                taken = set(
-                    Block.objects.filter(article_id=self.article_id)
-                    .exclude(pk=self.pk)
-                    .exclude(anchor="")
-                    .values_list("anchor", flat=True)
-                )
-                self.anchor = heading_anchor(self.text, taken)
-        super().save(*args, **kwargs)
-
-    def natural_key(self):
-        return (*self.article.natural_key(), self.position)
+                self.anchor = heading_anchor(self.text, taken_anchors)
 
     natural_key.dependencies = ["articles.article"]

@@ -224,6 +224,14 @@ def test_update_bodies_that_are_not_objects_are_a_400(desk, body, if_match):
     assert Article.objects.get().version == 1
 
 
+def test_two_blocks_with_the_same_anchor_are_a_400_naming_the_block(desk):
+    heading = {"kind": "heading", "text": "Children in fear", "anchor": "fear"}
+    response = desk.post("/api/v1/desk/articles/", story(blocks=[heading, heading]), format="json")
+    assert response.status_code == 400, response.content
+    assert "blocks" in response.json()["error"]["fields"]
+    assert not Article.objects.exists()
+
+
 def test_admin_search_as_you_type_with_a_nul_byte_is_a_400(client):
     TagFactory(name="Gaza", slug="gaza")
     client.force_login(make_user("editor"))
