@@ -69,6 +69,23 @@ def article_claim(*, article, expected_version):
         raise EditConflict(current=current, expected_version=expected_version)
 
 
+def require_write_permission(*, user, article=None):
+    """Raise PermissionDenied unless ``user`` may create an article (``article`` None or
+    unsaved) or edit ``article`` as stored; return the stored article (or None).
+
+    Every write asks this before it looks at the input: a refusal must not depend on,
+    and so not reveal, what the input would have run into (a slug in use, say).
+    """
+    if article is None or article.pk is None:
+        if not permissions.can_create(user):
+            raise PermissionDenied(_("You may not create articles."))
+        return None
+    stored = Article.objects.get(pk=article.pk)
+    if not permissions.can_edit(user, stored):
+        raise PermissionDenied(edit_refusal(user, stored))
+    return stored
+
+
 def article_save(*, article, user, expected_version=None, comment=""):
     """Save ``article`` (new or edited) as ``user`` and record a revision.
 
@@ -78,14 +95,10 @@ def article_save(*, article, user, expected_version=None, comment=""):
     form and the API serializer do).
     """
     with transaction.atomic(), reversion.create_revision():
-        if article.pk is None:
-            if not permissions.can_create(user):
-                raise PermissionDenied(_("You may not create articles."))
+        stored = require_write_permission(user=user, article=article)
+        if stored is None:
             article.created_by = article.created_by or user
         else:
-            stored = Article.objects.get(pk=article.pk)
-            if not permissions.can_edit(user, stored):
-                raise PermissionDenied(edit_refusal(user, stored))
             if expected_version is None:
                 raise ValueError("Saving an existing article needs its expected_version.")
             article_claim(article=article, expected_version=expected_version)
@@ -182,10 +195,11 @@ def article_write(*, user, data, article=None, expected_version=None, comment=""
     ``speaker``, ``speaker_role``, ``language``, ``said_on``, ``said_where``, ``block``:
     the index of the block it stands in, ``offset``, and ``id`` to keep an existing
     quote). Lists given replace what the article had; lists left out stay as they are.
-    Permission and conflict rules are ``article_save``'s; the size of an article is
-    bounded by ``articles.limits``. Returns the article.
+    Permission (checked first) and conflict rules are ``article_save``'s; the size of an
+    article is bounded by ``articles.limits``. Returns the article.
     """
     with transaction.atomic(), reversion.create_revision():
+        require_write_permission(user=user, article=article)
         limits.check_article(data)
         article = article or Article()
         for name in ARTICLE_FIELDS:
@@ -368,9 +382,11 @@ def article_ingest(*, user, source, external_id, data):
     sent again updates the same draft, never a second one. Returns (article, created).
 
     An ingested article that is no longer a draft (in review, published...) is left as
-    the desk made it: the update is refused with a ValidationError.
+    the desk made it: the update is refused with a ValidationError. Permission comes
+    first: who may not write learns nothing of what the wire sent before.
     """
     with transaction.atomic():
+        require_write_permission(user=user)
         existing = (
             Article.objects.select_for_update()
             .filter(external_source=source, external_id=external_id)
@@ -379,6 +395,7 @@ def article_ingest(*, user, source, external_id, data):
         if existing is None:
             data = {**data, "external_source": source, "external_id": external_id}
             return article_write(user=user, data=data, comment=_("Ingested.")), True
+        require_write_permission(user=user, article=existing)
         if existing.status != ArticleStatus.DRAFT:
             raise ValidationError(
                 _("%(source)s %(id)s is already %(status)s on the desk; it is not replaced.")
@@ -408,4 +425,5 @@ __all__ = [
     "article_write",
     "edit_refusal",
     "local_time",
+    "require_write_permission",
 ]

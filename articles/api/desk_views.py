@@ -157,6 +157,8 @@ class DeskArticleViewSet(
         serializer.instance = self.get_queryset().get(pk=article.pk)
 
     def create(self, request, *args, **kwargs):
+        # The role first: what validation finds (a slug in use) is for those who may write.
+        editing.require_write_permission(user=request.user)
         response = super().create(request, *args, **kwargs)
         response["ETag"] = f'"v{response.data["version"]}"'
         response["Location"] = reverse("api:desk-article-detail", args=[response.data["id"]])
@@ -164,6 +166,7 @@ class DeskArticleViewSet(
 
     def update(self, request, *args, **kwargs):
         article = self.get_object()
+        editing.require_write_permission(user=request.user, article=article)
         expected, via_header = self.expected_version(request)
         if expected != article.version:
             self.refuse_stale(article, via_header)
@@ -380,7 +383,11 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         summary="Create or update a wire story by its external id",
     )
     def update(self, request, source, external_id):
+        # Who may not write learns nothing, not even whether the wire's id is known.
+        editing.require_write_permission(user=request.user)
         existing = Article.objects.filter(external_source=source, external_id=external_id).first()
+        if existing is not None:
+            editing.require_write_permission(user=request.user, article=existing)
         serializer = DeskArticleSerializer(
             existing, data=request.data, context={"request": request}
         )
