@@ -32,7 +32,23 @@ QUOTE_DEFAULTS = {
 }
 
 
-class DeskBlockSerializer(serializers.Serializer):
+class WholeItemSerializer(serializers.Serializer):
+    """An item of one of an article's lists (a block, a quote), always written whole: in a
+    PATCH of the article, DRF skips missing fields everywhere, and a block without its
+    kind would reach the service."""
+
+    def validate(self, data):
+        missing = {
+            name: [_("This field is required.")]
+            for name, field in self.fields.items()
+            if field.required and not field.read_only and name not in data
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return data
+
+
+class DeskBlockSerializer(WholeItemSerializer):
     kind = serializers.ChoiceField(choices=BlockKind.choices)
     text = CharField(
         required=False, allow_blank=True, default="", max_length=limits.MAX_BLOCK_TEXT
@@ -59,7 +75,7 @@ class DeskBlockSerializer(serializers.Serializer):
 
     def validate(self, block):
         # A PATCH skips field defaults; a block is always whole, so restore them.
-        block = {**BLOCK_DEFAULTS, **block}
+        block = {**BLOCK_DEFAULTS, **super().validate(block)}
         kind = block["kind"]
         problems = {}
         if kind in TEXT_KINDS and not plain_text(block["text"]).strip():
@@ -77,7 +93,7 @@ class DeskBlockSerializer(serializers.Serializer):
         return block
 
 
-class DeskQuoteSerializer(serializers.Serializer):
+class DeskQuoteSerializer(WholeItemSerializer):
     id = serializers.IntegerField(
         required=False, help_text="Keep this existing quote (its public id stays)."
     )
@@ -110,7 +126,7 @@ class DeskQuoteSerializer(serializers.Serializer):
         return validate_content_language(value)
 
     def validate(self, quote):
-        return {**QUOTE_DEFAULTS, **quote}
+        return {**QUOTE_DEFAULTS, **super().validate(quote)}
 
 
 def validate_content_language(value):

@@ -224,6 +224,23 @@ def test_update_bodies_that_are_not_objects_are_a_400(desk, body, if_match):
     assert Article.objects.get().version == 1
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"blocks": [{"text": "No kind"}]}, "blocks"),
+        ({"quotes": [{"speaker": "jens-laerke"}]}, "quotes"),
+        ({"quotes": [{"text": "Who said it?"}]}, "quotes"),
+    ],
+)
+def test_a_patch_with_blocks_or_quotes_missing_required_fields_is_a_400(desk, change, field):
+    created = desk.post("/api/v1/desk/articles/", story(), format="json").json()
+    response = desk.patch(
+        f"/api/v1/desk/articles/{created['id']}/", change, format="json", HTTP_IF_MATCH='"v1"'
+    )
+    assert_refused(response, field)
+    assert Article.objects.get().version == 1
+
+
 def test_two_blocks_with_the_same_anchor_are_a_400_naming_the_block(desk):
     heading = {"kind": "heading", "text": "Children in fear", "anchor": "fear"}
     response = desk.post("/api/v1/desk/articles/", story(blocks=[heading, heading]), format="json")
