@@ -165,8 +165,8 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Uploads larger than this are refused before they reach a view (bytes); JSON bodies too
-# (newsroom/api/parsers.py), with a 413.
+# Request bodies (files aside) larger than this are refused before they reach a view
+# (bytes); the API answers 413 in its error shape (newsroom/api/errors.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 # Form fields in one request: the admin's article page at the limits of articles/limits.py
 # (1,000 blocks, 500 quotes, 50 bylines) sends about 17,000; Django's default, 1,000,
@@ -193,7 +193,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
-        "newsroom.api.parsers.JSONParser",  # bounded in size and depth
+        "newsroom.api.parsers.JSONParser",  # orjson, bounded in depth
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
