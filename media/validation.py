@@ -46,6 +46,8 @@ ACTIVE_CONTENT = re.compile(
     rb"|<iframe|<object|<embed[\s>]|<\?php|javascript:",
     re.IGNORECASE,
 )
+# What Pillow raises on a file it cannot read to the end: cut short, or inconsistent.
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error)
 SCAN_CHUNK = 1024 * 1024
 SCAN_OVERLAP = 64
 
@@ -139,6 +141,10 @@ def validate_upload(file):
             % {"kind": kind},
             "damaged",
         )
+    except DECODE_ERRORS as error:
+        # Opening reads the headers and metadata segments: a file cut off inside them
+        # fails here ("Truncated File Read"), before any pixel is decoded.
+        refuse_damaged(error)
     pillow_format = image.format
     our_name, extensions = ACCEPTED_FORMATS[pillow_format]
     extension = _extension(getattr(file, "name", "") or "")
@@ -256,16 +262,21 @@ def _decode_fully(image, kind):
             if image.format in ("JPEG", "MPO"):
                 image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error) as error:
-        detail = str(error) or error.__class__.__name__
-        code = "truncated" if "truncated" in detail.lower() else "damaged"
-        if code == "truncated":
-            message = _("The file is truncated: the image data stops before the picture ends.")
-        else:
-            message = _("The image data is damaged and cannot be decoded (%(detail)s).") % {
-                "detail": detail
-            }
-        refuse(message, code)
+    except DECODE_ERRORS as error:
+        refuse_damaged(error)
+
+
+def refuse_damaged(error):
+    """Refuse a file Pillow failed to read with ``error``: truncated or damaged."""
+    detail = str(error) or error.__class__.__name__
+    if "truncated" in detail.lower():
+        refuse(
+            _("The file is truncated: the image data stops before the picture ends."), "truncated"
+        )
+    refuse(
+        _("The image data is damaged and cannot be decoded (%(detail)s).") % {"detail": detail},
+        "damaged",
+    )
 
 
 def _scan(file):

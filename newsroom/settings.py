@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything looks up a slug, a session or a token: NUL in a request is a 400.
+    "newsroom.middleware.StorableTextMiddleware",
     # Early, so its header goes on every page, the login lockout page included.
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -200,8 +202,13 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Uploads larger than this are refused before they reach a view (bytes).
+# Request bodies (files aside) larger than this are refused before they reach a view
+# (bytes); the API answers 413 in its error shape (newsroom/api/errors.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# Form fields in one request: the admin's article page at the limits of articles/limits.py
+# (1,000 blocks, 500 quotes, 50 bylines) sends about 17,000; Django's default, 1,000,
+# refused any article longer than about 100 blocks.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Production hardening: on by default whenever DEBUG is off.
@@ -256,13 +263,13 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "newsroom.api.parsers.JSONParser",  # orjson, bounded in depth
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Scripts and front-end build servers: "Authorization: Token <key>", a key from
         # POST /api/v1/auth/token/ (django-rest-knox: stored hashed, expiring).
-        "knox.auth.TokenAuthentication",
+        "newsroom.api.authentication.TokenAuthentication",
         # The admin's own pages, with their CSRF protection.
         "newsroom.api.authentication.SessionAuthentication",
     ],

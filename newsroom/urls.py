@@ -38,8 +38,18 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", RedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # The documentation pages are public HTML that fetch the schema: they authenticate no
+    # one, so a bad token cannot make rendering their 401 page fail (it did, with a 500).
+    path(
+        "api/docs/",
+        SwaggerView.as_view(url_name="api-schema", authentication_classes=[]),
+        name="api-docs",
+    ),
+    path(
+        "api/redoc/",
+        RedocView.as_view(url_name="api-schema", authentication_classes=[]),
+        name="api-redoc",
+    ),
     path("feeds/", include(feeds)),
     path(
         "sitemap.xml",

@@ -64,6 +64,15 @@ def test_interactive_docs_are_served_without_a_cdn(client):
     assert b"cdn.jsdelivr" not in response.content
 
 
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+@pytest.mark.parametrize(("accept", "status"), [("text/html", 200), ("application/json", 406)])
+def test_interactive_docs_ignore_a_bad_token(client, url, accept, status):
+    # Rendering their 401 page asked for the user again, and the bad token failed again:
+    # a server error for anyone sending a wrong token and not asking for HTML.
+    response = client.get(url, HTTP_AUTHORIZATION="Token not-a-token", HTTP_ACCEPT=accept)
+    assert response.status_code == status
+
+
 @schema.parametrize()
 @settings(
     max_examples=int(os.environ.get("NEWSROOM_SCHEMATHESIS_EXAMPLES", "15")),

@@ -16,8 +16,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import limits
 from articles.desk import permissions
 from articles.models import Article, ArticleStatus, Block, Byline, Quote
+from articles.models.blocks import anchor_clashes
 
 
 def local_time(value):
@@ -68,6 +70,23 @@ def article_claim(*, article, expected_version):
         raise EditConflict(current=current, expected_version=expected_version)
 
 
+def require_write_permission(*, user, article=None):
+    """Raise PermissionDenied unless ``user`` may create an article (``article`` None or
+    unsaved) or edit ``article`` as stored; return the stored article (or None).
+
+    Every write asks this before it looks at the input: a refusal must not depend on,
+    and so not reveal, what the input would have run into (a slug in use, say).
+    """
+    if article is None or article.pk is None:
+        if not permissions.can_create(user):
+            raise PermissionDenied(_("You may not create articles."))
+        return None
+    stored = Article.objects.get(pk=article.pk)
+    if not permissions.can_edit(user, stored):
+        raise PermissionDenied(edit_refusal(user, stored))
+    return stored
+
+
 def article_save(*, article, user, expected_version=None, comment=""):
     """Save ``article`` (new or edited) as ``user`` and record a revision.
 
@@ -77,15 +96,10 @@ def article_save(*, article, user, expected_version=None, comment=""):
     form and the API serializer do).
     """
     with transaction.atomic(), reversion.create_revision():
-        stored = None
-        if article.pk is None:
-            if not permissions.can_create(user):
-                raise PermissionDenied(_("You may not create articles."))
+        stored = require_write_permission(user=user, article=article)
+        if stored is None:
             article.created_by = article.created_by or user
         else:
-            stored = Article.objects.get(pk=article.pk)
-            if not permissions.can_edit(user, stored):
-                raise PermissionDenied(edit_refusal(user, stored))
             if expected_version is None:
                 raise ValueError("Saving an existing article needs its expected_version.")
             article_claim(article=article, expected_version=expected_version)
@@ -191,9 +205,12 @@ def article_write(*, user, data, article=None, expected_version=None, comment=""
     ``speaker``, ``speaker_role``, ``language``, ``said_on``, ``said_where``, ``block``:
     the index of the block it stands in, ``offset``, and ``id`` to keep an existing
     quote). Lists given replace what the article had; lists left out stay as they are.
-    Permission and conflict rules are ``article_save``'s. Returns the article.
+    Permission (checked first) and conflict rules are ``article_save``'s; the size of an
+    article is bounded by ``articles.limits``. Returns the article.
     """
     with transaction.atomic(), reversion.create_revision():
+        require_write_permission(user=user, article=article)
+        limits.check_article(data)
         article = article or Article()
         for name in ARTICLE_FIELDS:
             if name in data:
@@ -208,9 +225,10 @@ def article_write(*, user, data, article=None, expected_version=None, comment=""
         for name in ("tags", "people"):
             if name in data:
                 getattr(article, name).set(data[name])
+        written = []
         if "bylines" in data:
             article.bylines.all().delete()
-            Byline.objects.bulk_create(
+            written += Byline.objects.bulk_create(
                 Byline(
                     article=article,
                     position=position,
@@ -220,17 +238,30 @@ def article_write(*, user, data, article=None, expected_version=None, comment=""
                 for position, b in enumerate(data["bylines"])
             )
         if "blocks" in data or "quotes" in data:
-            _replace_body(article, data.get("blocks"), data.get("quotes"))
+            written += _replace_body(article, data.get("blocks"), data.get("quotes"))
+        # The revision records every part with its name (a quote names its speaker); the
+        # rows just written hold those at hand, where the article's own follow-up would
+        # fetch each again, a query per quote.
+        for row in written:
+            reversion.add_to_revision(row)
         reversion.add_to_revision(article)
     return article
 
 
 def _replace_body(article, blocks, quotes):
-    """Replace the article's blocks and quotes; quotes with an ``id`` keep it."""
+    """Replace the article's blocks and quotes (quotes with an ``id`` keep it); return the
+    rows written.
+
+    The new body is built and checked in memory first (sanitised, anchored, each placed
+    quote's words at its offset, by ``Quote.clean``), then written in a fixed number of
+    queries whatever its length: a long body once cost a query per block and several
+    per placed quote. ``bulk_create`` skips ``save()``, so ``Block.normalise`` runs here;
+    the revision still holds every block and quote (``add_to_revision`` follows them).
+    """
     if quotes is None:
         quotes = [
             {**_quote_fields(q), "id": q.pk, "block": None, "offset": None}
-            for q in article.quotes.all()
+            for q in article.quotes.select_related("speaker")
         ]
     kept = {q["id"] for q in quotes if q.get("id")}
     foreign = kept - set(article.quotes.values_list("pk", flat=True))
@@ -241,40 +272,99 @@ def _replace_body(article, blocks, quotes):
                 % {"ids": ", ".join(map(str, sorted(foreign)))}
             }
         )
-    if blocks is not None:
-        article.blocks.all().delete()
-    article.quotes.exclude(pk__in=kept).delete()
     existing = article.quotes.in_bulk(kept)
-    saved_quotes = []
+    quote_rows = []
     for quote in quotes:
-        fields = _quote_fields(quote)
-        if quote.get("id"):
-            saved = existing[quote["id"]]
-            for name, value in {**fields, "block": None, "offset": None}.items():
-                setattr(saved, name, value)
-            saved.save()
-        else:
-            saved = Quote.objects.create(article=article, **fields)
-        saved_quotes.append(saved)
-    if blocks is not None:
-        saved_blocks = []
-        for position, block in enumerate(blocks):
-            pull = block.get("quote")
-            saved_blocks.append(
-                Block.objects.create(
-                    article=article,
-                    position=position,
-                    quote=saved_quotes[pull] if pull is not None else None,
-                    # Fields left out take the model's defaults.
-                    **{name: block[name] for name in Block.CONTENT_FIELDS if name in block},
-                )
+        row = existing[quote["id"]] if quote.get("id") else Quote(article=article)
+        for name, value in _quote_fields(quote).items():
+            setattr(row, name, value)
+        row.block, row.offset = None, None
+        quote_rows.append(row)
+    if blocks is None:
+        pulled = set(article.blocks.filter(quote__isnull=False).values_list("quote_id", flat=True))
+        if pulled - kept:
+            raise ValidationError(
+                {"quotes": _("A pull-quote block shows a quote left out; send the blocks too.")}
             )
-        for quote, saved in zip(quotes, saved_quotes, strict=True):
-            if quote.get("block") is not None:
-                saved.block = saved_blocks[quote["block"]]
-                saved.offset = quote.get("offset") or 0
-                saved.full_clean()
-                saved.save(update_fields=["block", "offset"])
+        _save_quotes(article, quote_rows, kept)
+        return quote_rows
+    block_rows = _build_blocks(article, blocks)
+    placements = _placements(quotes, quote_rows, block_rows)
+    # Checked: now write. Blocks go first (quotes placed in them are unplaced by it), then
+    # the quotes, then the blocks again (pull quotes need the quotes' ids), then places.
+    article.blocks.all().delete()
+    _save_quotes(article, quote_rows, kept)
+    for block, data in zip(block_rows, blocks, strict=True):
+        pull = data.get("quote")
+        block.quote = quote_rows[pull] if pull is not None else None
+    Block.objects.bulk_create(block_rows)
+    for row, block, offset in placements:
+        row.block, row.offset = block, offset
+    Quote.objects.bulk_update([row for row, _block, _offset in placements], ["block", "offset"])
+    return [*quote_rows, *block_rows]
+
+
+def _build_blocks(article, blocks):
+    """Return unsaved, normalised Blocks for ``blocks`` (validated dicts), or raise
+    ValidationError naming the blocks whose anchor another block already has."""
+    rows = [
+        Block(
+            article=article,
+            position=position,
+            # Fields left out take the model's defaults.
+            **{name: block[name] for name in Block.CONTENT_FIELDS if name in block},
+        )
+        for position, block in enumerate(blocks)
+    ]
+    clashes = anchor_clashes([row.anchor for row in rows])
+    if clashes:
+        raise ValidationError(
+            {
+                "blocks": [
+                    _("%(position)s: anchor: Another block of this article has this anchor.")
+                    % {"position": position}
+                    for position in clashes
+                ]
+            }
+        )
+    # Anchors given are kept; subheadings without one get one none of them has.
+    taken = {row.anchor for row in rows if row.anchor}
+    for row in rows:
+        row.normalise(taken)
+        taken.add(row.anchor)
+    return rows
+
+
+def _placements(quotes, quote_rows, block_rows):
+    """Return (quote row, block row, offset) for each quote with a ``block`` index, each
+    checked by Quote.clean (the words stand in the block at that offset)."""
+    placements, errors = [], []
+    for position, (quote, row) in enumerate(zip(quotes, quote_rows, strict=True)):
+        if quote.get("block") is None:
+            continue
+        row.block, row.offset = block_rows[quote["block"]], quote.get("offset") or 0
+        try:
+            row.clean()
+        except ValidationError as error:
+            errors += [f"{position}: {message}" for message in error.messages]
+        placements.append((row, row.block, row.offset))
+        # Written unplaced first: the block is saved after the quote.
+        row.block, row.offset = None, None
+    if errors:
+        raise ValidationError({"quotes": errors})
+    return placements
+
+
+# What a quote kept by the write service has rewritten (its place comes after the blocks).
+QUOTE_COLUMNS = [*("text", "speaker", "speaker_role", "language"), "said_on", "said_where"]
+QUOTE_COLUMNS += ["block", "offset"]
+
+
+def _save_quotes(article, rows, kept):
+    """Write the quotes (unplaced): update those kept, create the new, delete the rest."""
+    article.quotes.exclude(pk__in=kept).delete()
+    Quote.objects.bulk_update([row for row in rows if row.pk is not None], QUOTE_COLUMNS)
+    Quote.objects.bulk_create([row for row in rows if row.pk is None])
 
 
 def _quote_fields(quote):
@@ -302,10 +392,12 @@ def article_ingest(*, user, source, external_id, data):
     sent again updates the same draft, never a second one. Returns (article, created).
 
     An ingested article that is no longer a draft (in review, published...) is left as
-    the desk made it: the update is refused with a ValidationError. Two deliveries of
-    the same item at once both succeed, with one article: the one that loses the race
+    the desk made it: the update is refused with a ValidationError. Permission comes
+    first: who may not write learns nothing of what the wire sent before. Two deliveries
+    of the same item at once both succeed, with one article: the one that loses the race
     to create it updates what the other created.
     """
+    require_write_permission(user=user)
     for attempt in (1, 2):
         try:
             with transaction.atomic():
@@ -330,6 +422,7 @@ def _ingest_once(*, user, source, external_id, data):
     if existing is None:
         data = {**data, "external_source": source, "external_id": external_id}
         return article_write(user=user, data=data, comment=_("Ingested.")), True
+    require_write_permission(user=user, article=existing)
     if existing.status != ArticleStatus.DRAFT:
         raise ValidationError(
             _("%(source)s %(id)s is already %(status)s on the desk; it is not replaced.")
@@ -359,4 +452,5 @@ __all__ = [
     "article_write",
     "edit_refusal",
     "local_time",
+    "require_write_permission",
 ]

@@ -16,6 +16,17 @@ def heading_anchor(text, taken=()):
     return anchor
 
 
+def anchor_clashes(anchors):
+    """Return the positions in ``anchors`` (one per block, in order; blank for none) whose
+    anchor an earlier block already has: an article's anchors are unique."""
+    seen, clashes = set(), []
+    for position, anchor in enumerate(anchors):
+        if anchor and anchor in seen:
+            clashes.append(position)
+        seen.add(anchor)
+    return clashes
+
+
 class BlockKind(models.TextChoices):
     PARAGRAPH = "paragraph", _("Paragraph")
     HEADING = "heading", _("Subheading")
@@ -134,20 +145,15 @@ class Block(models.Model):
 
     def save(self, *args, **kwargs):
         # Sanitise on every save so no entry point (admin, API, import) can skip it.
-        if self.kind == BlockKind.PARAGRAPH:
-            self.text = clean_inline_html(self.text)
-        elif self.kind == BlockKind.LIST:
-            self.items = [clean_inline_html(str(item)) for item in self.items]
-        elif self.kind == BlockKind.HEADING:
-            self.text = plain_text(self.text).strip()
-            if not self.anchor:
-                taken = set(
-                    Block.objects.filter(article_id=self.article_id)
-                    .exclude(pk=self.pk)
-                    .exclude(anchor="")
-                    .values_list("anchor", flat=True)
-                )
-                self.anchor = heading_anchor(self.text, taken)
+        taken = set()
+        if self.kind == BlockKind.HEADING and not self.anchor:
+            taken = set(
+                Block.objects.filter(article_id=self.article_id)
+                .exclude(pk=self.pk)
+                .exclude(anchor="")
+                .values_list("anchor", flat=True)
+            )
+        self.normalise(taken)
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -160,5 +166,18 @@ class Block(models.Model):
 
     def natural_key(self):
         return (*self.article.natural_key(), self.position)
+
+    def normalise(self, taken_anchors):
+        """Sanitise the content for the block's kind and give a subheading without an
+        anchor one that is not in ``taken_anchors``. ``save`` does this; code writing many
+        blocks at once (``bulk_create`` skips ``save``) calls it itself."""
+        if self.kind == BlockKind.PARAGRAPH:
+            self.text = clean_inline_html(self.text)
+        elif self.kind == BlockKind.LIST:
+            self.items = [clean_inline_html(str(item)) for item in self.items]
+        elif self.kind == BlockKind.HEADING:
+            self.text = plain_text(self.text).strip()
+            if not self.anchor:
+                self.anchor = heading_anchor(self.text, taken_anchors)
 
     natural_key.dependencies = ["articles.article"]

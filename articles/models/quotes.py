@@ -85,7 +85,8 @@ class Quote(models.Model):
         return f"“{words}” ({self.speaker})"
 
     def clean(self):
-        if self.block_id is None:
+        # The block itself, not its id: a body being built is checked before it is saved.
+        if self.block is None:
             return
         if self.block.article_id != self.article_id:
             raise ValidationError({"block": _("The block belongs to another article.")})

@@ -8,6 +8,7 @@ from media.models import Agency, Photo
 from media.public import photo_public_document
 from media.renditions import renditions_document
 from media.services import photo_ingest
+from newsroom.api.fields import SlugRelatedField
 from newsroom.languages import validate_content_language
 
 
@@ -24,7 +25,7 @@ class PhotoUploadSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, allow_blank=True, max_length=200)
     is_decorative = serializers.BooleanField(required=False)
     credit_creator = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    credit_agency = serializers.SlugRelatedField(
+    credit_agency = SlugRelatedField(
         slug_field="slug", queryset=Agency.objects.all(), required=False, allow_null=True
     )
     credit_pool = serializers.BooleanField(required=False)

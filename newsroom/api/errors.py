@@ -7,9 +7,16 @@
 services shared with the admin) becomes a 400 too, never a 500.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.serializers import as_serializer_error
@@ -18,9 +25,29 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from newsroom import jsontext
 
 
+class RequestTooLarge(exceptions.APIException):
+    """Django refused to read a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE``."""
+
+    status_code = 413
+    default_code = "too_large"
+
+    def __init__(self):
+        limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        super().__init__(
+            f"The request body (uploaded files aside) is larger than {limit}, the most "
+            "accepted here."
+        )
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, RequestDataTooBig):
+        # Django's limit on request.body, form and multipart data: a SuspiciousOperation,
+        # which would otherwise leave DRF and become Django's HTML 400 page.
+        exc = RequestTooLarge()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError(*exc.args)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound(*exc.args)
     elif isinstance(exc, PermissionDenied):

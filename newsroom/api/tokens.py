@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 
+from newsroom.api.authentication import TokenAuthentication
 from newsroom.api.schema import ErrorSerializer
 from newsroom.api.views import StrictQueryParamsMixin
 
@@ -71,6 +72,8 @@ class TokenLoginView(StrictQueryParamsMixin, LoginView):
 
 class TokenLogoutView(StrictQueryParamsMixin, LogoutView):
     """Revoke the token this request is made with."""
+
+    authentication_classes = [TokenAuthentication]
 
     @extend_schema(
         summary="Log out: revoke the token sent with this request",

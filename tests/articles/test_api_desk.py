@@ -5,15 +5,18 @@ from datetime import timedelta
 
 import pytest
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from knox.models import AuthToken
 
+from articles.desk import editing
 from articles.models import Article, ArticleVersion, Quote
 from tests.desk import make_user
-from tests.factories import PersonFactory, PhotoFactory, SectionFactory
+from tests.factories import ArticleFactory, PersonFactory, PhotoFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 DESK = "/api/v1/desk/articles/"
+INGEST = "/api/v1/desk/ingest/"
 
 
 @pytest.fixture
@@ -298,3 +301,58 @@ def test_photo_upload_uses_the_same_roles(api_client):
     )
     assert response.status_code == 201, response.json()
     assert PhotoFactory._meta.model.objects.count() == 1
+
+
+# --- Permission before validation (security review, finding 12) ---------------------------
+# A refusal for the role must not depend on the input: a 400 "must make a unique set"
+# told users who may not write that a draft holds a slug.
+
+
+@pytest.mark.parametrize("slug", ["aid-groups-warn", "no-such-slug"])
+def test_who_may_not_create_is_refused_before_the_slug_is_checked(api_client, world, laerke, slug):
+    ArticleFactory(slug="aid-groups-warn", section=world)  # someone's draft
+    client_for(api_client, "photo_editor")
+    response = api_client.post(DESK, story(slug=slug), format="json")
+    assert response.status_code == 403, response.json()
+    assert response.json()["error"]["code"] == "permission_denied"
+    assert Article.objects.count() == 1
+
+
+def test_who_may_not_create_is_refused_before_the_body_is_checked(api_client, world):
+    client_for(api_client, "photo_editor")
+    response = api_client.post(DESK, {"slug": 12, "blocks": "not a list"}, format="json")
+    assert response.status_code == 403
+
+
+def test_who_may_not_edit_is_refused_before_the_slug_is_checked(api_client, world, laerke):
+    ArticleFactory(slug="taken-by-a-draft", section=world)
+    reporter = client_for(api_client, "reporter")
+    mine = ArticleFactory(slug="mine", section=world, created_by=reporter)
+    Article.objects.filter(pk=mine.pk).update(status="in_review")  # no longer theirs to edit
+    response = api_client.patch(
+        f"{DESK}{mine.pk}/", {"slug": "taken-by-a-draft"}, format="json", HTTP_IF_MATCH='"v1"'
+    )
+    assert response.status_code == 403, response.json()
+
+
+@pytest.mark.parametrize("existing", ["published", "draft", None])
+def test_who_may_not_create_learns_nothing_from_ingest(api_client, world, laerke, existing):
+    if existing:
+        ArticleFactory(
+            slug="wire-story",
+            section=world,
+            external_source="afp",
+            external_id="afp-1",
+            status=existing,
+        )
+    client_for(api_client, "photo_editor")
+    response = api_client.put(f"{INGEST}afp/afp-1/", story(slug="wire-story"), format="json")
+    assert response.status_code == 403, response.json()
+
+
+def test_the_write_service_checks_permission_before_the_input(world):
+    ArticleFactory(slug="aid-groups-warn", section=world)
+    photo_editor = make_user("photo_editor")
+    data = {"headline": "H", "slug": "aid-groups-warn", "section": world, "language": "en"}
+    with pytest.raises(PermissionDenied):
+        editing.article_write(user=photo_editor, data={**data, "blocks": [{"kind": "x"}] * 5_000})

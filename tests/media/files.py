@@ -86,6 +86,16 @@ def truncated_jpeg():
     return data[: len(data) * 2 // 3]
 
 
+def jpeg_cut_inside_metadata(cut=4000, metadata_bytes=30_000):
+    """The first ``cut`` bytes of a JPEG whose metadata segment (an XMP packet in APP1,
+    as cameras and agencies write them) is ``metadata_bytes`` long: the file ends before
+    the image data even starts, as the first 4,000 bytes of the IPTC reference image do."""
+    packet = b"http://ns.adobe.com/xap/1.0/\x00" + b"<x:xmpmeta>" + b" " * metadata_bytes
+    segment = b"\xff\xe1" + struct.pack(">H", len(packet) + 2) + packet
+    data = jpeg_bytes()
+    return (data[:2] + segment + data[2:])[:cut]
+
+
 def png_declaring(width, height):
     """A tiny PNG whose header declares ``width`` x ``height`` pixels (a decompression
     bomb: a few hundred bytes that would decode to gigabytes)."""

@@ -132,3 +132,38 @@ def test_public_photos_are_those_of_published_articles_only(api_client, seed_art
 
     cache.clear()
     assert api_client.get(f"{URL}{lead.pk}/").status_code == 404
+
+
+def test_photo_cut_off_inside_its_metadata_is_refused_as_truncated(
+    api_client, photo_desk_user, stored_files
+):
+    api_client.force_authenticate(photo_desk_user)
+    response = api_client.post(
+        "/api/v1/photos/",
+        {
+            "image": files.upload("cut.jpg", files.jpeg_cut_inside_metadata()),
+            "credit_creator": "A",
+        },
+        format="multipart",
+    )
+    assert response.status_code == 400, response.content
+    error = response.json()["error"]
+    assert "truncated" in error["fields"]["image"][0]
+    assert not Photo.objects.exists()
+    assert stored_files() == []
+
+
+def test_iptc_reference_image_cut_after_4000_bytes_is_refused_as_truncated(
+    api_client, photo_desk_user
+):
+    path = files.SHARED_REFERENCE_DIR / "IPTC-PhotometadataRef-Std2021.1.jpg"
+    if not path.exists():
+        pytest.skip("../shared/standards/photo-metadata is not here")
+    api_client.force_authenticate(photo_desk_user)
+    response = api_client.post(
+        "/api/v1/photos/",
+        {"image": files.upload("iptc.jpg", path.read_bytes()[:4000]), "credit_creator": "A"},
+        format="multipart",
+    )
+    assert response.status_code == 400, response.content
+    assert "truncated" in response.json()["error"]["fields"]["image"][0]

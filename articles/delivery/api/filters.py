@@ -1,7 +1,7 @@
 import copy
-import datetime
 
 import django_filters
+from django import forms
 from django.core.validators import RegexValidator, validate_slug
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
@@ -10,7 +10,9 @@ from rest_framework.exceptions import ValidationError
 
 from articles.delivery.search import search
 from articles.models import ArticleVersion, Person, PublishedQuote, Tag, TagKind
+from newsroom.dates import as_utc
 from newsroom.languages import language_choices
+from newsroom.numbers import MAX_ID
 
 section_path_validator = RegexValidator(
     r"^/?[-a-zA-Z0-9_]+(/[-a-zA-Z0-9_]+)*/?$",
@@ -20,15 +22,33 @@ section_path_validator = RegexValidator(
 
 class UtcDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, converted to UTC: every database takes it, whatever
-    offset the client wrote (PostgreSQL refuses offsets beyond 15:59)."""
+    offset the client wrote (PostgreSQL refuses offsets beyond 15:59), and one UTC
+    cannot hold (before year 1 or after 9999 there) is refused, naming the range."""
 
     def clean(self, value):
         value = super().clean(value)
-        return value.astimezone(datetime.UTC) if value is not None else None
+        if value is None:
+            return None
+        try:
+            return as_utc(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error), code="out_of_range") from None
 
 
 class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A row id: a whole number from 1 to what a bigint holds. (NumberFilter's own is an
+    unbounded Decimal, which SQLite cannot bind beyond 64 bits.)"""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
 
 
 # ?ordering= value -> (model fields, in order), for cursor pages and relevance.
@@ -178,9 +198,7 @@ class QuoteFilterSet(FilterSet):
     speaker = django_filters.CharFilter(
         field_name="speaker__slug", help_text="The speaker's slug."
     )
-    article = django_filters.NumberFilter(
-        field_name="version__article_id", help_text="An article id."
-    )
+    article = IdFilter(field_name="version__article_id", help_text="An article id.")
     language = django_filters.ChoiceFilter(choices=language_choices)
     q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", max_length=200)
 

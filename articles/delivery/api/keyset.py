@@ -9,12 +9,11 @@ import base64
 
 import orjson
 from django.db.models import Q
-from django.utils.dateparse import parse_datetime
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from newsroom.api.pagination import whole_number_param
+from newsroom.api.pagination import cursor_id, cursor_time, whole_number_param
 
 
 class KeysetPagination(BasePagination):
@@ -47,12 +46,19 @@ class KeysetPagination(BasePagination):
             return None
         try:
             data = orjson.loads(base64.urlsafe_b64decode(raw.encode() + b"=" * (-len(raw) % 4)))
-            value = parse_datetime(data["v"])
-            if value is None or not isinstance(data["i"], int) or data["b"] not in (0, 1):
+            if not isinstance(data, dict) or type(data.get("b")) is not int:
                 raise ValueError
-        except (ValueError, KeyError, TypeError, orjson.JSONDecodeError):
+            cursor = {
+                "value": cursor_time(data.get("v")),
+                "id": cursor_id(data.get("i")),
+                "backwards": data["b"],
+            }
+            if cursor["backwards"] not in (0, 1):
+                raise ValueError
+        except ValueError:  # binascii.Error and orjson.JSONDecodeError are ValueErrors
             raise ValidationError({self.cursor_query_param: ["Invalid cursor."]}) from None
-        return {"value": value, "id": data["i"], "backwards": bool(data["b"])}
+        cursor["backwards"] = bool(cursor["backwards"])
+        return cursor
 
     # --- Fetching -----------------------------------------------------------------------
 

@@ -5,10 +5,11 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from articles import limits
 from articles.desk.editing import EditConflict, article_claim
 from articles.desk.moves import MOVES
 from articles.models import Article, Block, BlockKind
-from articles.models.blocks import heading_anchor
+from articles.models.blocks import anchor_clashes, heading_anchor
 from articles.sanitize import plain_text
 from newsroom.languages import language_choices
 
@@ -45,6 +46,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if problem := limits.dek_problem(cleaned.get("dek")):
+            self.add_error("dek", problem)
+        for name in ("tags", "people"):
+            chosen = cleaned.get(name)
+            if chosen is not None and (problem := limits.count_problem(name, len(chosen))):
+                self.add_error(name, problem)
         if self.instance.pk:
             expected = cleaned.get("expected_version")
             try:
@@ -118,12 +125,48 @@ class BlockForm(forms.ModelForm):
             self.add_error("text", _("Write the text."))
         if kind == BlockKind.EMBED and not cleaned.get("url"):
             self.add_error("url", _("Give the address of what to embed."))
+        problems = limits.block_problems(
+            text=cleaned.get("text") or "", items=cleaned.get("items") or ()
+        )
+        for field, problem in problems.items():
+            self.add_error(field, problem)
         return cleaned
 
 
-class BlockFormSet(BaseInlineFormSet):
+class LimitedInlineFormSet(BaseInlineFormSet):
+    """The parts of an article (``limit``: a list of ``articles.limits.COUNTS``), no
+    more of them than the write service takes."""
+
+    limit = ""
+
+    def kept_forms(self):
+        """The forms whose parts the article will have once saved."""
+        return [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form)
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+
+    def clean(self):
+        super().clean()
+        if problem := limits.count_problem(self.limit, len(self.kept_forms())):
+            raise forms.ValidationError(problem, code="too_many")
+
+
+class QuoteFormSet(LimitedInlineFormSet):
+    limit = "quotes"
+
+
+class BylineFormSet(LimitedInlineFormSet):
+    limit = "bylines"
+
+
+class BlockFormSet(LimitedInlineFormSet):
     """The body: blocks in the order the editor arranged them (the ORDER field, which the
     page's up/down buttons maintain), numbered 0, 1, 2... when saved."""
+
+    limit = "blocks"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,6 +180,18 @@ class BlockFormSet(BaseInlineFormSet):
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "taken_anchors": self.taken_anchors}
+
+    def clean(self):
+        super().clean()
+        kept = [form for form in self.kept_forms() if hasattr(form, "cleaned_data")]
+        anchors = [form.cleaned_data.get("anchor") or "" for form in kept]
+        clashes = anchor_clashes(anchors)
+        if clashes:
+            raise forms.ValidationError(
+                _("Two blocks of the body have the anchor “%(anchor)s”; anchors must differ.")
+                % {"anchor": anchors[clashes[0]]},
+                code="anchor_clash",
+            )
 
     def save(self, commit=True):
         ordered = [form for form in self.ordered_forms if form.instance is not None]
@@ -162,6 +217,8 @@ class BlockFormSet(BaseInlineFormSet):
 class QuoteForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
+        if problem := limits.quote_problem(cleaned.get("text")):
+            self.add_error("text", problem)
         block, text = cleaned.get("block"), cleaned.get("text")
         if block is not None and text and cleaned.get("offset") is None:
             offset = plain_text(block.text).find(text)

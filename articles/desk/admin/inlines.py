@@ -6,7 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.desk import permissions
-from articles.desk.admin.forms import BlockForm, BlockFormSet, QuoteForm
+from articles.desk.admin.forms import (
+    BlockForm,
+    BlockFormSet,
+    BylineFormSet,
+    QuoteForm,
+    QuoteFormSet,
+)
 from articles.models import Block, Byline, Quote
 
 
@@ -32,6 +38,7 @@ class ArticlePartInline:
 
 class BylineInline(ArticlePartInline, admin.TabularInline):
     model = Byline
+    formset = BylineFormSet
     extra = 0
     autocomplete_fields = ["person", "agency"]
     fields = ["position", "person", "agency"]
@@ -59,6 +66,7 @@ class BlockInline(ArticlePartInline, admin.StackedInline):
 class QuoteInline(ArticlePartInline, admin.StackedInline):
     model = Quote
     form = QuoteForm
+    formset = QuoteFormSet
     fk_name = "article"
     extra = 0
     autocomplete_fields = ["speaker"]

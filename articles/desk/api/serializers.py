@@ -1,15 +1,19 @@
 """The write API's representation of an article: editorial content, drafts included."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers
+from rest_framework.serializers import as_serializer_error
 
+from articles import limits
 from articles.desk.editing import ARTICLE_FIELDS
 from articles.desk.permissions import articles_visible_to
 from articles.desk.workflow import desk_state
 from articles.models import Article, Block, BlockKind, Person, Section, Tag
 from articles.sanitize import clean_inline_html, plain_text
 from media.models import Agency, Photo
+from newsroom.api.fields import CharField, SlugRelatedField
 from newsroom.languages import validate_content_language
 
 TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
@@ -30,9 +34,27 @@ QUOTE_DEFAULTS = {
 }
 
 
-class DeskBlockSerializer(serializers.Serializer):
+class WholeItemSerializer(serializers.Serializer):
+    """An item of one of an article's lists (a block, a quote), always written whole: in a
+    PATCH of the article, DRF skips missing fields everywhere, and a block without its
+    kind would reach the service."""
+
+    def validate(self, data):
+        missing = {
+            name: [_("This field is required.")]
+            for name, field in self.fields.items()
+            if field.required and not field.read_only and name not in data
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return data
+
+
+class DeskBlockSerializer(WholeItemSerializer):
     kind = serializers.ChoiceField(choices=BlockKind.choices)
-    text = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+    text = CharField(
+        required=False, allow_blank=True, default="", max_length=limits.MAX_BLOCK_TEXT
+    )
     anchor = serializers.SlugField(required=False, allow_blank=True, default="", max_length=100)
     level = serializers.IntegerField(required=False, default=2, min_value=2, max_value=4)
     photo = serializers.PrimaryKeyRelatedField(
@@ -46,13 +68,16 @@ class DeskBlockSerializer(serializers.Serializer):
         help_text="Pull quotes: the index of the quote in this request's quotes.",
     )
     items = serializers.ListField(
-        child=serializers.CharField(max_length=2000), required=False, default=list
+        child=CharField(max_length=limits.MAX_LIST_ITEM_TEXT),
+        required=False,
+        default=list,
+        max_length=limits.MAX_LIST_ITEMS,
     )
     url = serializers.URLField(required=False, allow_blank=True, default="")
 
     def validate(self, block):
         # A PATCH skips field defaults; a block is always whole, so restore them.
-        block = {**BLOCK_DEFAULTS, **block}
+        block = {**BLOCK_DEFAULTS, **super().validate(block)}
         kind = block["kind"]
         problems = {}
         if kind in TEXT_KINDS and not plain_text(block["text"]).strip():
@@ -70,12 +95,12 @@ class DeskBlockSerializer(serializers.Serializer):
         return block
 
 
-class DeskQuoteSerializer(serializers.Serializer):
+class DeskQuoteSerializer(WholeItemSerializer):
     id = serializers.IntegerField(
         required=False, help_text="Keep this existing quote (its public id stays)."
     )
-    text = serializers.CharField(max_length=5000)
-    speaker = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    text = CharField(max_length=limits.MAX_QUOTE_TEXT)
+    speaker = SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
     speaker_role = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=300
     )
@@ -103,14 +128,14 @@ class DeskQuoteSerializer(serializers.Serializer):
         return validate_content_language(value)
 
     def validate(self, quote):
-        return {**QUOTE_DEFAULTS, **quote}
+        return {**QUOTE_DEFAULTS, **super().validate(quote)}
 
 
 class DeskBylineSerializer(serializers.Serializer):
-    person = serializers.SlugRelatedField(
+    person = SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
     )
-    agency = serializers.SlugRelatedField(
+    agency = SlugRelatedField(
         slug_field="slug", queryset=Agency.objects.all(), required=False, allow_null=True
     )
 
@@ -124,11 +149,11 @@ class DeskArticleSerializer(serializers.ModelSerializer):
     """An article as the desk edits it. Workflow fields are read-only here: they change
     through the workflow actions (submit, publish, schedule...)."""
 
-    section = serializers.SlugRelatedField(slug_field="path", queryset=Section.objects.all())
-    tags = serializers.SlugRelatedField(
+    section = SlugRelatedField(slug_field="path", queryset=Section.objects.all())
+    tags = SlugRelatedField(
         slug_field="slug", queryset=Tag.objects.all(), many=True, required=False
     )
-    people = serializers.SlugRelatedField(
+    people = SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), many=True, required=False
     )
     # Written as sent; read back with indexes instead of ids (see to_representation).
@@ -173,6 +198,7 @@ class DeskArticleSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+        extra_kwargs = {"dek": {"max_length": limits.MAX_DEK}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,6 +209,15 @@ class DeskArticleSerializer(serializers.ModelSerializer):
 
     def get_state_label(self, article) -> str:
         return desk_state(article)
+
+    def to_internal_value(self, data):
+        # The limits first, on the request as sent: validating 100,000 blocks (a query
+        # per photo, a query per speaker) before refusing them is the cost they guard.
+        try:
+            limits.check_article(data)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(as_serializer_error(error)) from None
+        return super().to_internal_value(data)
 
     def validate_language(self, value):
         return validate_content_language(value)

@@ -156,6 +156,8 @@ class DeskArticleViewSet(
         serializer.instance = self.get_queryset().get(pk=article.pk)
 
     def create(self, request, *args, **kwargs):
+        # The role first: what validation finds (a slug in use) is for those who may write.
+        editing.require_write_permission(user=request.user)
         response = super().create(request, *args, **kwargs)
         response["ETag"] = f'"v{response.data["version"]}"'
         response["Location"] = reverse("api:desk-article-detail", args=[response.data["id"]])
@@ -163,6 +165,7 @@ class DeskArticleViewSet(
 
     def update(self, request, *args, **kwargs):
         article = self.get_object()
+        editing.require_write_permission(user=request.user, article=article)
         expected, via_header = self.expected_version(request)
         if expected != article.version:
             self.refuse_stale(article, via_header)
@@ -193,6 +196,8 @@ class DeskArticleViewSet(
             if not is_whole_number(value):
                 raise ValidationError({"If-Match": ['Send the ETag as read, like "v12".']})
             return int(value), True
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field_errors": ["Send the article as a JSON object."]})
         version = request.data.get("version")
         if version is None:
             raise PreconditionRequired()
@@ -289,6 +294,8 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         summary="Create or update a wire story by its external id",
     )
     def update(self, request, source, external_id):
+        # Who may not write learns nothing, not even whether the wire's id is known.
+        editing.require_write_permission(user=request.user)
         serializer = self.validated(request, source, external_id)
         article, created = editing.article_ingest(
             user=request.user,
@@ -311,10 +318,13 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         stored = Article.objects.filter(external_source=source, external_id=external_id)
         context = {"request": request}
         existing = stored.first()
+        if existing is not None:
+            editing.require_write_permission(user=request.user, article=existing)
         serializer = DeskArticleSerializer(existing, data=request.data, context=context)
         if not serializer.is_valid() and existing is None:
             existing = stored.first()
             if existing is not None:  # created meanwhile: now an update
+                editing.require_write_permission(user=request.user, article=existing)
                 serializer = DeskArticleSerializer(existing, data=request.data, context=context)
         serializer.is_valid(raise_exception=True)
         return serializer
