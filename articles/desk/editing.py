@@ -289,6 +289,10 @@ def _replace_body(article, blocks, quotes):
         _save_quotes(article, quote_rows, kept)
         return quote_rows
     block_rows = _build_blocks(article, blocks)
+    for block, data in zip(block_rows, blocks, strict=True):
+        pull = data.get("quote")
+        block.quote = quote_rows[pull] if pull is not None else None
+    _check_blocks(block_rows)
     placements = _placements(quotes, quote_rows, block_rows)
     # Checked: now write. Blocks go first (quotes placed in them are unplaced by it), then
     # the quotes, then the blocks again (pull quotes need the quotes' ids), then places.
@@ -333,6 +337,23 @@ def _build_blocks(article, blocks):
         row.normalise(taken)
         taken.add(row.anchor)
     return rows
+
+
+def _check_blocks(block_rows):
+    """Raise ValidationError naming each block that breaks what its kind needs
+    (``Block.clean``: the rules the admin's form and the API's serializer apply too)."""
+    errors = []
+    for position, row in enumerate(block_rows):
+        try:
+            row.clean()
+        except ValidationError as error:
+            errors += [
+                f"{position}: {field}: {message}"
+                for field, messages in error.message_dict.items()
+                for message in messages
+            ]
+    if errors:
+        raise ValidationError({"blocks": errors})
 
 
 def _placements(quotes, quote_rows, block_rows):

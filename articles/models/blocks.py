@@ -157,12 +157,46 @@ class Block(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        problems = self.content_problems()
         # A pull quote repeats words of this article: never another article's quote,
         # which could be someone else's unpublished draft.
-        if self.quote_id is not None and (
-            self.article_id is None or self.quote.article_id != self.article_id
-        ):
-            raise ValidationError({"quote": _("Pull quotes come from this article's quotes.")})
+        quote = self.quote if self.quote_id is not None or self._quote_is_set() else None
+        if quote is not None and (self.article_id is None or quote.article_id != self.article_id):
+            problems.setdefault("quote", _("Pull quotes come from this article's quotes."))
+        if problems:
+            raise ValidationError(problems)
+
+    def content_problems(self, *, has_quote=None):
+        """Return {field: message} for what this block's kind needs and refuses: the one
+        statement of those rules, which the admin's form (through ``clean``), the write
+        API's serializer and the write service all apply. ``has_quote`` stands for the
+        pull quote where it is not a Quote yet (the API names it by index)."""
+        if has_quote is None:
+            has_quote = self.quote_id is not None or self._quote_is_set()
+        kind, problems = self.kind, {}
+        if kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and not plain_text(self.text).strip():
+            problems["text"] = _("A %(kind)s needs text.") % {"kind": self.get_kind_display()}
+        if (kind == BlockKind.PHOTO) != (self.photo_id is not None):
+            problems["photo"] = (
+                _("Choose or upload the photo.")
+                if kind == BlockKind.PHOTO
+                else _("Only photo blocks take a photo.")
+            )
+        if (kind == BlockKind.QUOTE) != has_quote:
+            problems["quote"] = (
+                _("Choose the quote to pull out.")
+                if kind == BlockKind.QUOTE
+                else _("Only pull-quote blocks take a quote.")
+            )
+        if kind == BlockKind.EMBED and not self.url:
+            problems["url"] = _("Give the address of what to embed.")
+        if kind == BlockKind.LIST and not [item for item in self.items if str(item).strip()]:
+            problems["items"] = _("A list needs items.")
+        return problems
+
+    def _quote_is_set(self):
+        # An unsaved Quote may stand in the field (the write service places new quotes).
+        return type(self).quote.is_cached(self) and self.quote is not None
 
     def natural_key(self):
         return (*self.article.natural_key(), self.position)

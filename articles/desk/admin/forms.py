@@ -114,17 +114,7 @@ class BlockForm(forms.ModelForm):
             cleaned["photo"] = None
         if kind != BlockKind.QUOTE:
             cleaned["quote"] = None
-        if kind == BlockKind.PHOTO and not cleaned.get("photo"):
-            self.add_error("photo", _("Choose or upload the photo."))
-        if kind == BlockKind.QUOTE and not cleaned.get("quote"):
-            self.add_error("quote", _("Choose the quote to pull out."))
-        if (
-            kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-            and not plain_text(cleaned.get("text") or "").strip()
-        ):
-            self.add_error("text", _("Write the text."))
-        if kind == BlockKind.EMBED and not cleaned.get("url"):
-            self.add_error("url", _("Give the address of what to embed."))
+        # What each kind needs is the model's rule (Block.clean), run after this.
         problems = limits.block_problems(
             text=cleaned.get("text") or "", items=cleaned.get("items") or ()
         )

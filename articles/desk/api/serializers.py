@@ -10,13 +10,11 @@ from articles import limits
 from articles.desk.editing import ARTICLE_FIELDS
 from articles.desk.permissions import articles_visible_to
 from articles.desk.workflow import desk_state
-from articles.models import Article, Block, BlockKind, Person, Section, Tag
-from articles.sanitize import clean_inline_html, plain_text
+from articles.models import Article, Block, BlockKind, Person, Quote, Section, Tag
 from media.models import Agency, Photo
 from newsroom.api.fields import CharField, SlugRelatedField
 from newsroom.languages import validate_content_language
 
-TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING}
 BLOCK_DEFAULTS = {
     **{
         name: Block._meta.get_field(name).get_default()
@@ -78,18 +76,10 @@ class DeskBlockSerializer(WholeItemSerializer):
     def validate(self, block):
         # A PATCH skips field defaults; a block is always whole, so restore them.
         block = {**BLOCK_DEFAULTS, **super().validate(block)}
-        kind = block["kind"]
-        problems = {}
-        if kind in TEXT_KINDS and not plain_text(block["text"]).strip():
-            problems["text"] = _("A %(kind)s needs text.") % {"kind": kind}
-        if (kind == BlockKind.PHOTO) != (block["photo"] is not None):
-            problems["photo"] = _("Photo blocks, and only they, take a photo.")
-        if (kind == BlockKind.QUOTE) != (block["quote"] is not None):
-            problems["quote"] = _("Pull-quote blocks, and only they, take a quote.")
-        if kind == BlockKind.EMBED and not block["url"]:
-            problems["url"] = _("An embed needs its URL.")
-        if kind == BlockKind.LIST and not block["items"]:
-            problems["items"] = _("A list needs items.")
+        fields = {name: block[name] for name in Block.CONTENT_FIELDS}
+        # The rules are the model's (Block.content_problems); here they are only said per
+        # field. The pull quote is an index into this request's quotes.
+        problems = Block(**fields).content_problems(has_quote=block["quote"] is not None)
         if problems:
             raise serializers.ValidationError(problems)
         return block
@@ -292,13 +282,14 @@ class DeskArticleSerializer(serializers.ModelSerializer):
             if blocks is None or quote["block"] >= len(blocks):
                 errors[position] = {"block": [_("No block has this index in this request.")]}
                 continue
-            block = blocks[quote["block"]]
-            text = plain_text(clean_inline_html(block["text"]))
-            offset = quote["offset"] or 0
-            if text[offset : offset + len(quote["text"])] != quote["text"]:
-                errors[position] = {
-                    "offset": [_("The block does not contain these words at this offset.")]
-                }
+            # The rule is the model's (Quote.clean), on the body as it will be saved.
+            block = Block(kind=blocks[quote["block"]]["kind"], text=blocks[quote["block"]]["text"])
+            block.normalise(set())
+            placed = Quote(text=quote["text"], block=block, offset=quote["offset"] or 0)
+            try:
+                placed.clean()
+            except DjangoValidationError as error:
+                errors[position] = error.message_dict
         if errors:
             raise serializers.ValidationError({"quotes": errors})
 
