@@ -277,62 +277,86 @@ def build_fixture(text, media_dir):
         {"model": "media.agency", "fields": {"name": name, "slug": slug, "category": category}}
         for name, slug, category in AGENCIES
     ]
-
     photo_keys = []
     for photo, captions in zip(PHOTOS, layout.captions, strict=True):
-        if photo.credit.line() != photo.credit_line:
-            raise ValueError(f"The structured credit renders {photo.credit.line()!r}.")
-        data = stand_in_jpeg(photo, captions)
-        path = Path(media_dir) / photo.file_name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        checksum = hashlib.sha256(data).hexdigest()
-        photo_keys.append([checksum])
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-        objects.append(
-            {
-                "model": "media.photo",
-                "fields": {
-                    "image": photo.file_name,
-                    "width": width,
-                    "height": height,
-                    "file_size": len(data),
-                    "checksum": checksum,
-                    "title": photo.title,
-                    "is_decorative": False,
-                    "focal_point_x": 0.5,
-                    "focal_point_y": 0.5,
-                    "credit_creator": photo.credit.creator,
-                    "credit_agency": [photo.agency_slug] if photo.agency_slug else None,
-                    "credit_pool": photo.credit.pool,
-                    "credit_platform": photo.credit.platform,
-                    "credit_handle": photo.credit.handle,
-                    "copyright_notice": "",
-                    "usage_terms": "",
-                    "rights_expire_at": None,
-                    "taken_on": photo.taken_on.isoformat() if photo.taken_on else None,
-                    "taken_place": photo.taken_place,
-                    "uploaded_by": None,
-                    "created_at": PUBLISHED_AT,
-                    "updated_at": PUBLISHED_AT,
-                },
-            }
-        )
-        objects += [
-            {
-                "model": "media.phototext",
-                "fields": {
-                    "photo": [checksum],
-                    "language": language,
-                    "caption": caption,
-                    "alt_text": "",
-                },
-            }
-            for language, caption in captions.items()
-        ]
+        photo_objects = _photo_objects(photo, captions, media_dir)
+        photo_keys.append(photo_objects[0]["fields"]["checksum"])
+        objects += photo_objects
+    objects += _section_objects()
+    objects += _entity_objects()
+    objects.append(_article_object(layout, lead_photo=[photo_keys[0]]))
+    objects.append(
+        {
+            "model": "articles.byline",
+            "fields": {"article": article_key, "position": 0, "person": None, "agency": ["afp"]},
+        }
+    )
+    blocks, paragraphs = _block_objects(layout, article_key, [[key] for key in photo_keys])
+    objects += blocks
+    objects += _quote_objects(paragraphs, article_key)
+    # Last: loading this row freezes the article just loaded and renders it (see
+    # articles.publishing.signals.render_fixture_version). It names no many-to-many
+    # fields: loaddata would set them after that render and wipe what it recorded (the
+    # people and tags the public API lists).
+    objects.append(_version_object(article_key))
+    return objects
 
-    full_names = {}
+
+def _photo_objects(photo, captions, media_dir):
+    """The photo row (first) and its captions, its stand-in file written to disk."""
+    if photo.credit.line() != photo.credit_line:
+        raise ValueError(f"The structured credit renders {photo.credit.line()!r}.")
+    data = stand_in_jpeg(photo, captions)
+    path = Path(media_dir) / photo.file_name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    checksum = hashlib.sha256(data).hexdigest()
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+    row = {
+        "model": "media.photo",
+        "fields": {
+            "image": photo.file_name,
+            "width": width,
+            "height": height,
+            "file_size": len(data),
+            "checksum": checksum,
+            "title": photo.title,
+            "is_decorative": False,
+            "focal_point_x": 0.5,
+            "focal_point_y": 0.5,
+            "credit_creator": photo.credit.creator,
+            "credit_agency": [photo.agency_slug] if photo.agency_slug else None,
+            "credit_pool": photo.credit.pool,
+            "credit_platform": photo.credit.platform,
+            "credit_handle": photo.credit.handle,
+            "copyright_notice": "",
+            "usage_terms": "",
+            "rights_expire_at": None,
+            "taken_on": photo.taken_on.isoformat() if photo.taken_on else None,
+            "taken_place": photo.taken_place,
+            "uploaded_by": None,
+            "created_at": PUBLISHED_AT,
+            "updated_at": PUBLISHED_AT,
+        },
+    }
+    texts = [
+        {
+            "model": "media.phototext",
+            "fields": {
+                "photo": [checksum],
+                "language": language,
+                "caption": caption,
+                "alt_text": "",
+            },
+        }
+        for language, caption in captions.items()
+    ]
+    return [row, *texts]
+
+
+def _section_objects():
+    objects, full_names = [], {}
     for name, slug, parent in SECTIONS:
         full_names[slug] = f"{full_names[parent]} > {name}" if parent else name
         objects.append(
@@ -349,7 +373,12 @@ def build_fixture(text, media_dir):
                 },
             }
         )
-    objects += [
+    return objects
+
+
+def _entity_objects():
+    """The people and the tags (organisations, places, topics) of the story."""
+    people = [
         {
             "model": "articles.person",
             "fields": {
@@ -362,7 +391,7 @@ def build_fixture(text, media_dir):
         }
         for name, slug, description in PEOPLE
     ]
-    objects += [
+    tags = [
         {
             "model": "articles.tag",
             "fields": {
@@ -375,40 +404,39 @@ def build_fixture(text, media_dir):
         }
         for name, slug, kind in TAGS
     ]
-    objects.append(
-        {
-            "model": "articles.article",
-            "fields": {
-                **ARTICLE,
-                "translation_of": None,
-                "kicker": "",
-                "headline": layout.headline,
-                "dek": layout.dek,
-                "section": ["world/middle-east"],
-                "lead_photo": photo_keys[0],
-                "tags": [[slug] for _, slug, _ in TAGS],
-                "people": [[slug] for slug in PEOPLE_IN_THE_STORY],
-                "dateline": "",
-                "status": "published",
-                "created_at": PUBLISHED_AT,
-                "updated_at": PUBLISHED_AT,
-                "first_published_at": PUBLISHED_AT,
-                "published_at": PUBLISHED_AT,
-                "embargo_until": None,
-                "expires_at": None,
-                "version": 1,
-                "created_by": None,
-            },
-        }
-    )
-    objects += [
-        {
-            "model": "articles.byline",
-            "fields": {"article": article_key, "position": 0, "person": None, "agency": ["afp"]},
-        }
-    ]
+    return people + tags
 
-    paragraphs = []
+
+def _article_object(layout, *, lead_photo):
+    return {
+        "model": "articles.article",
+        "fields": {
+            **ARTICLE,
+            "translation_of": None,
+            "kicker": "",
+            "headline": layout.headline,
+            "dek": layout.dek,
+            "section": ["world/middle-east"],
+            "lead_photo": lead_photo,
+            "tags": [[slug] for _, slug, _ in TAGS],
+            "people": [[slug] for slug in PEOPLE_IN_THE_STORY],
+            "dateline": "",
+            "status": "published",
+            "created_at": PUBLISHED_AT,
+            "updated_at": PUBLISHED_AT,
+            "first_published_at": PUBLISHED_AT,
+            "published_at": PUBLISHED_AT,
+            "embargo_until": None,
+            "expires_at": None,
+            "version": 1,
+            "created_by": None,
+        },
+    }
+
+
+def _block_objects(layout, article_key, photo_keys):
+    """The body's blocks in order, and (position, text) of each paragraph."""
+    objects, paragraphs = [], []
     for position, (kind, value) in enumerate(layout.body):
         fields = {
             "article": article_key,
@@ -431,7 +459,12 @@ def build_fixture(text, media_dir):
         else:
             fields["photo"] = photo_keys[value]
         objects.append({"model": "articles.block", "fields": fields})
+    return objects, paragraphs
 
+
+def _quote_objects(paragraphs, article_key):
+    """Each quotation, placed where its words stand (in exactly one paragraph)."""
+    objects = []
     for text, speaker, role, said_on, said_where in QUOTES:
         found = [
             (position, paragraph.find(text))
@@ -460,34 +493,30 @@ def build_fixture(text, media_dir):
                 },
             }
         )
-
-    # Last: loading this row freezes the article just loaded and renders it (see
-    # articles.signals.render_fixture_version). It names no many-to-many fields: loaddata
-    # would set them after that render and wipe what it recorded (the people and tags
-    # the public API lists).
-    objects.append(
-        {
-            "model": "articles.articleversion",
-            "fields": {
-                "article": article_key,
-                "number": 1,
-                "is_live": True,
-                "language": ARTICLE["language"],
-                "slug": ARTICLE["slug"],
-                "section": None,
-                "section_path": "",
-                "first_published_at": PUBLISHED_AT,
-                "published_at": PUBLISHED_AT,
-                "visible_from": PUBLISHED_AT,
-                "visible_until": None,
-                "content": {},
-                "document": "",
-                "teaser": "",
-                "rendered_at": None,
-                "rendering_valid_until": None,
-                "published_by": None,
-                "note": "The seed story, as loaded by the seed_article fixture.",
-            },
-        }
-    )
     return objects
+
+
+def _version_object(article_key):
+    return {
+        "model": "articles.articleversion",
+        "fields": {
+            "article": article_key,
+            "number": 1,
+            "is_live": True,
+            "language": ARTICLE["language"],
+            "slug": ARTICLE["slug"],
+            "section": None,
+            "section_path": "",
+            "first_published_at": PUBLISHED_AT,
+            "published_at": PUBLISHED_AT,
+            "visible_from": PUBLISHED_AT,
+            "visible_until": None,
+            "content": {},
+            "document": "",
+            "teaser": "",
+            "rendered_at": None,
+            "rendering_valid_until": None,
+            "published_by": None,
+            "note": "The seed story, as loaded by the seed_article fixture.",
+        },
+    }
