@@ -1,7 +1,7 @@
 """How big an article may be: limits no real story reaches, so that one request cannot hold
 a worker and a transaction for minutes (100,000 blocks once took twelve).
 
-The write service (``articles.editing.article_write``, which the write API and ingest
+The write service (``articles.desk.writes.article_write``, which the write API and ingest
 use) checks a whole article with ``check_article``; the desk serializer runs the same
 check on the raw request before it validates each item (which costs a query per slug);
 the admin's article form and its body, quote and byline formsets check their parts with

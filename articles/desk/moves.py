@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from articles.desk import permissions, workflow
+from articles.desk import permissions, preconditions, workflow
 from articles.desk.editing import local_time
-from articles.desk.workflow import Situation
+from articles.desk.preconditions import Situation
 from articles.models import CorrectionKind
 
 
@@ -85,7 +85,7 @@ MOVES = {
             "submit",
             _("Submit for review"),
             workflow.article_submit,
-            workflow.submit_refusal,
+            preconditions.submit_refusal,
             done=_("Submitted for review. The editors have it now."),
             api_path="submit",
             api_summary="Submit for review.",
@@ -100,7 +100,7 @@ MOVES = {
             "publish",
             _("Publish now"),
             workflow.article_publish,
-            workflow.publish_refusal,
+            preconditions.publish_refusal,
             done=_("Published."),
             api_path="publish",
             api_summary="Publish now (an embargo still holds it back).",
@@ -114,7 +114,7 @@ MOVES = {
             "return",
             _("Return to draft"),
             workflow.article_return_to_draft,
-            workflow.return_refusal,
+            preconditions.return_refusal,
             done=_("Returned to draft: its reporter can edit it again."),
             api_path="return-to-draft",
             api_summary="Send back to the reporter.",
@@ -128,7 +128,7 @@ MOVES = {
             "schedule",
             _("Schedule"),
             workflow.article_schedule,
-            workflow.schedule_refusal,
+            preconditions.schedule_refusal,
             inputs=(Input("at", "datetime", _("Publish at"), required=True), NOTE),
             done=_("Scheduled for %(at)s."),
             api_path="schedule",
@@ -139,7 +139,7 @@ MOVES = {
             "embargo",
             _("Set embargo"),
             workflow.article_embargo,
-            workflow.embargo_refusal,
+            preconditions.embargo_refusal,
             inputs=(
                 Input(
                     "until",
@@ -160,7 +160,7 @@ MOVES = {
             "lift_embargo",
             _("Lift the embargo"),
             workflow.article_embargo,
-            workflow.lift_embargo_refusal,
+            preconditions.lift_embargo_refusal,
             fixed={"until": None},
             done=_("Embargo lifted."),
             layout="inline",
@@ -169,7 +169,7 @@ MOVES = {
             "expiry",
             _("Set expiry"),
             workflow.article_set_expiry,
-            workflow.expiry_refusal,
+            preconditions.expiry_refusal,
             inputs=(
                 Input(
                     "at",
@@ -190,7 +190,7 @@ MOVES = {
             "clear_expiry",
             _("Clear the expiry"),
             workflow.article_set_expiry,
-            workflow.clear_expiry_refusal,
+            preconditions.clear_expiry_refusal,
             fixed={"at": None},
             done=_("Expiry cleared."),
             layout="inline",
@@ -199,7 +199,7 @@ MOVES = {
             "correct",
             _("Add and republish"),
             workflow.article_add_correction,
-            workflow.correction_refusal,
+            preconditions.correction_refusal,
             inputs=(
                 Input(
                     "kind",
@@ -231,7 +231,7 @@ MOVES = {
             "unpublish",
             _("Unpublish"),
             workflow.article_unpublish,
-            workflow.unpublish_refusal,
+            preconditions.unpublish_refusal,
             done=_("Unpublished: readers no longer see it."),
             api_path="unpublish",
             api_summary="Take off the public API.",
@@ -247,7 +247,7 @@ MOVES = {
             "withdraw",
             _("Withdraw"),
             workflow.article_withdraw,
-            workflow.withdraw_refusal,
+            preconditions.withdraw_refusal,
             inputs=(
                 Input(
                     "notice",
@@ -274,7 +274,7 @@ MOVES = {
             "revoke_previews",
             _("Revoke preview links"),
             workflow.article_revoke_previews,
-            workflow.revoke_previews_refusal,
+            preconditions.revoke_previews_refusal,
             inputs=(),
             done=_("Preview links revoked: the links shared so far no longer work."),
             # The desk API has its own endpoint for it, answering 204: revoke-previews.

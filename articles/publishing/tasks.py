@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from articles.publishing.services import versions_rerender
+from articles.publishing.rendering import versions_rerender
 
 
 @task()

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from knox.models import AuthToken
 
-from articles.desk import editing
+from articles.desk import writes
 from articles.models import Article, ArticleVersion, Quote
 from tests.desk import make_user
 from tests.factories import ArticleFactory, PersonFactory, PhotoFactory, SectionFactory
@@ -355,4 +355,4 @@ def test_the_write_service_checks_permission_before_the_input(world):
     photo_editor = make_user("photo_editor")
     data = {"headline": "H", "slug": "aid-groups-warn", "section": world, "language": "en"}
     with pytest.raises(PermissionDenied):
-        editing.article_write(user=photo_editor, data={**data, "blocks": [{"kind": "x"}] * 5_000})
+        writes.article_write(user=photo_editor, data={**data, "blocks": [{"kind": "x"}] * 5_000})

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from articles.desk.editing import article_write
+from articles.desk.writes import article_write
 from articles.models import Block, BlockKind
 from tests.articles.test_admin_desk import form_data
 from tests.desk import make_user

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from knox.models import AuthToken
 
 from articles import limits
-from articles.desk.editing import article_write
+from articles.desk.writes import article_write
 from articles.models import Article, Block, Byline
 from tests.articles.test_admin_desk import change_url, form_data
 from tests.desk import make_user

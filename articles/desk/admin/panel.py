@@ -14,7 +14,7 @@ from articles.desk import permissions, workflow
 from articles.desk.admin.forms import WorkflowForm
 from articles.desk.admin.pages import messages_of
 from articles.desk.moves import MOVES, available_moves
-from articles.desk.workflow import Situation
+from articles.desk.preconditions import Situation
 
 # The buttons beside "Save" that save first, then make the move.
 SAVE_AND = {"_submit_for_review": "submit", "_publish_now": "publish"}

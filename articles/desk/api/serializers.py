@@ -160,7 +160,7 @@ class DeskArticleSerializer(serializers.ModelSerializer):
             "version",
             "status",
             "state_label",
-            *ARTICLE_FIELDS,  # what articles.editing.article_write writes
+            *ARTICLE_FIELDS,  # what articles.desk.writes.article_write writes
             "tags",
             "people",
             "bylines",

@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from articles.desk import editing
+from articles.desk import editing, writes
 from articles.desk import permissions as rules
 from articles.desk.api.serializers import (
     DeskArticleListSerializer,
@@ -152,7 +152,7 @@ class DeskArticleViewSet(
         return response
 
     def perform_create(self, serializer):
-        article = editing.article_write(user=self.request.user, data=serializer.validated_data)
+        article = writes.article_write(user=self.request.user, data=serializer.validated_data)
         serializer.instance = self.get_queryset().get(pk=article.pk)
 
     def create(self, request, *args, **kwargs):
@@ -174,7 +174,7 @@ class DeskArticleViewSet(
         )
         serializer.is_valid(raise_exception=True)
         try:
-            editing.article_write(
+            writes.article_write(
                 user=request.user,
                 data=serializer.validated_data,
                 article=article,
@@ -297,7 +297,7 @@ class IngestView(StrictQueryParamsMixin, viewsets.ViewSet):
         # Who may not write learns nothing, not even whether the wire's id is known.
         editing.require_write_permission(user=request.user)
         serializer = self.validated(request, source, external_id)
-        article, created = editing.article_ingest(
+        article, created = writes.article_ingest(
             user=request.user,
             source=source,
             external_id=external_id,
