@@ -1,10 +1,8 @@
-import copy
 
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator, validate_slug
 from django.db.models import Exists, OuterRef
-from django.http import QueryDict
 from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import ValidationError
 
@@ -61,37 +59,7 @@ ORDERINGS = {
 }
 
 
-class FilterSet(django_filters.FilterSet):
-    """django-filter's FilterSet, cheaper per request: filters are copied shallowly and
-    the form class is built once per process. (Upstream deep-copies every filter and
-    rebuilds the form class on each request: over a millisecond on every listing.)"""
-
-    _form_classes = {}
-
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-        self.is_bound = data is not None
-        self.data = data or QueryDict()
-        self.queryset = queryset
-        self.request = request
-        self.form_prefix = prefix
-        # Filters hold no per-request state but their parent; a shallow copy is enough.
-        self.filters = {name: copy.copy(filter_) for name, filter_ in self.base_filters.items()}
-        for filter_ in self.filters.values():
-            filter_.model = queryset.model
-            filter_.parent = self
-            if filter_.method is not None:
-                filter_.method = filter_.method  # bind its FilterMethod to this copy
-
-    def get_form_class(self):
-        cls = type(self)
-        if cls not in FilterSet._form_classes:
-            FilterSet._form_classes[cls] = super().get_form_class()
-        return FilterSet._form_classes[cls]
-
-
-class ArticleFilterSet(FilterSet):
+class ArticleFilterSet(django_filters.FilterSet):
     """Filters over published versions. Every value is validated: a bad one is a 400
     naming the parameter, never an unfiltered archive."""
 
@@ -177,7 +145,7 @@ class ArticleFilterSet(FilterSet):
         return ORDERINGS[key]
 
 
-class PersonFilterSet(FilterSet):
+class PersonFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=100)
 
     class Meta:
@@ -185,7 +153,7 @@ class PersonFilterSet(FilterSet):
         fields = []
 
 
-class TagFilterSet(FilterSet):
+class TagFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=TagKind.choices)
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=100)
 
@@ -194,7 +162,7 @@ class TagFilterSet(FilterSet):
         fields = []
 
 
-class QuoteFilterSet(FilterSet):
+class QuoteFilterSet(django_filters.FilterSet):
     speaker = django_filters.CharFilter(
         field_name="speaker__slug", help_text="The speaker's slug."
     )
