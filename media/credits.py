@@ -14,7 +14,7 @@ story: ``PHOTO/Mark Schiefelbein/POOL/AFP`` and ``PHOTO/X/@SecBlinken``.
                 ``pool`` and ``agency``
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 
@@ -39,6 +39,10 @@ class Credit:
 
     def __bool__(self):
         return bool(self.creator or self.agency or self.handle or self.platform)
+
+    def as_dict(self):
+        """The structured credit as the public JSON and the API give it."""
+        return asdict(self)
 
     def line(self, style=None):
         """Render the credit line in the house style (or the ``style`` given)."""

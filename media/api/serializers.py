@@ -99,14 +99,7 @@ class PhotoSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(CreditSerializer)
     def get_credit(self, photo):
-        credit = photo.credit
-        return {
-            "creator": credit.creator,
-            "agency": credit.agency,
-            "pool": credit.pool,
-            "platform": credit.platform,
-            "handle": credit.handle,
-        }
+        return photo.credit.as_dict()
 
     def get_texts(self, photo) -> dict[str, dict[str, str]]:
         return {
