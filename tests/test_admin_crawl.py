@@ -76,3 +76,18 @@ def test_no_admin_page_answers_500_to_any_role(client, newsroom, role):
             failures.append((url, status))
     assert len(pages) > 20
     assert failures == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/articletransition/?at__year=99999999999",
+        "/admin/articles/article/?updated_at__year=99999999999",
+        "/admin/articles/article/?updated_at__year=0",
+    ],
+)
+def test_an_impossible_year_in_a_date_hierarchy_is_refused_not_a_500(client, url):
+    client.force_login(make_user("editor"))
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.endswith("?e=1")

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.desk import permissions, workflow
-from articles.desk.admin.filters import DeskStateFilter
+from articles.desk.admin.filters import DateHierarchyBoundsMixin, DeskStateFilter
 from articles.desk.admin.forms import ArticleAdminForm
 from articles.desk.admin.inlines import BlockInline, BylineInline, QuoteInline
 from articles.desk.admin.pages import ArticlePagesMixin
@@ -21,7 +21,9 @@ from articles.models import Article, ArticleTransition
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowPanelMixin, ArticlePagesMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    WorkflowPanelMixin, ArticlePagesMixin, DateHierarchyBoundsMixin, admin.ModelAdmin
+):
     """The desk's articles: the list, the change form with its body, quotes and bylines,
     the workflow panel (``panel``) and the pages around it (``pages``)."""
 

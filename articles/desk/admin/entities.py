@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.desk import permissions
+from articles.desk.admin.filters import DateHierarchyBoundsMixin
 from articles.models import ArticleTransition, ArticleVersion, Person, Quote, Section, Tag
 
 
@@ -166,7 +167,7 @@ class ArticleVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleTransition)
-class ArticleTransitionAdmin(admin.ModelAdmin):
+class ArticleTransitionAdmin(DateHierarchyBoundsMixin, admin.ModelAdmin):
     """The workflow log, newest first: read-only, written by the workflow services."""
 
     list_display = ["at", "article", "action", "from_status", "to_status", "user", "note"]

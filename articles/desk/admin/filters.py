@@ -1,6 +1,8 @@
 """Filters of the desk's article list."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticleStatus
@@ -33,3 +35,16 @@ class DeskStateFilter(admin.SimpleListFilter):
         }
         selector = selectors.get(self.value())
         return selector() if selector else queryset
+
+
+class DateHierarchyBoundsMixin:
+    """Refuse a date-hierarchy year no date can have (``?at__year=99999999999``), which
+    Django's changelist turns into a server error, the way it refuses any other bad
+    lookup: back to the list with ``?e=1``."""
+
+    def changelist_view(self, request, extra_context=None):
+        field = self.date_hierarchy
+        year = request.GET.get(f"{field}__year") if field else None
+        if year is not None and not (year.isdigit() and 1 <= int(year) <= 9999):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+        return super().changelist_view(request, extra_context)
